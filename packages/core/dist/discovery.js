@@ -1,0 +1,158 @@
+/**
+ * Pod spec discovery: where in a document the API server will find a pod spec. Built-in kinds and
+ * well-known CRDs come from schemas/workload-kinds.json and always match on API group and kind
+ * together (a batch.volcano.sh Job is not a batch/v1 Job); config adds kinds; unknown kinds get a
+ * fallback that looks for pod-template-shaped objects.
+ */
+import { workloadKinds } from './generated/data.js';
+export function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function groupOf(apiVersion) {
+    const slash = apiVersion.indexOf('/');
+    return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+/** Old API groups that served the same kinds before apps/v1. */
+const groupAliases = { extensions: 'apps' };
+const kindIndex = new Map();
+for (const entry of [...workloadKinds.builtin, ...workloadKinds.crds])
+    kindIndex.set(`${entry.group}/${entry.kind}`, entry);
+const nonWorkload = new Set(workloadKinds.nonWorkloadKinds);
+const fallbackExcluded = new Set(workloadKinds.fallbackExcludedKinds.map((entry) => (typeof entry === 'string' ? entry : `${entry.group}/${entry.kind}`)));
+export function parseSpecPath(path) {
+    const segments = [];
+    for (const part of path.split('.')) {
+        const match = /^([^[\]]*)((?:\[[^\]]*\])*)$/.exec(part);
+        if (!match)
+            continue;
+        if (match[1])
+            segments.push(match[1] === '*' ? '*' : match[1]);
+        for (const index of match[2].match(/\[[^\]]*\]/g) ?? []) {
+            const inner = index.slice(1, -1);
+            segments.push(inner === '*' ? '[*]' : Number(inner));
+        }
+    }
+    return segments;
+}
+/** Every concrete path (and value) matching a spec path with `*` (map keys) and `[*]` (items). */
+function expand(value, pattern, prefix = []) {
+    if (pattern.length === 0)
+        return [{ path: prefix, value }];
+    const [head, ...rest] = pattern;
+    if (head === '*') {
+        if (!isObject(value))
+            return [];
+        return Object.keys(value).flatMap((key) => expand(value[key], rest, [...prefix, key]));
+    }
+    if (head === '[*]') {
+        if (!Array.isArray(value))
+            return [];
+        return value.flatMap((item, index) => expand(item, rest, [...prefix, index]));
+    }
+    if (typeof head === 'number')
+        return Array.isArray(value) && head < value.length ? expand(value[head], rest, [...prefix, head]) : [];
+    return isObject(value) && head in value ? expand(value[head], rest, [...prefix, head]) : [];
+}
+function resourceOf(object) {
+    const metadata = isObject(object['metadata']) ? object['metadata'] : {};
+    const text = (v) => (typeof v === 'string' ? v : null);
+    return {
+        apiVersion: text(object['apiVersion']),
+        kind: text(object['kind']),
+        name: text(metadata['name']) ?? text(metadata['generateName']),
+        namespace: text(metadata['namespace']),
+    };
+}
+/** A pod spec is an object with a container list; anything else is not checked. */
+function looksLikePodSpec(value) {
+    return isObject(value) && (Array.isArray(value['containers']) || Array.isArray(value['initContainers']));
+}
+function templateMetadataOf(specPath) {
+    if (specPath.length === 1)
+        return ['metadata'];
+    if (specPath[specPath.length - 1] === 'spec')
+        return [...specPath.slice(0, -1), 'metadata'];
+    return null;
+}
+function jobSpecOf(workload, specPath) {
+    if (workload !== 'job' && workload !== 'cronjob')
+        return null;
+    // .../template/spec -> the JobSpec holding that template.
+    return specPath.length >= 3 ? specPath.slice(0, -2) : null;
+}
+function site(object, resourcePath, item, workload, specPath, spec) {
+    return {
+        resourcePath,
+        ...(item === undefined ? {} : { item }),
+        resource: resourceOf(object),
+        object,
+        workload,
+        specPath,
+        spec,
+        templateMetadataPath: templateMetadataOf(specPath),
+        jobSpecPath: jobSpecOf(workload, specPath),
+    };
+}
+/** Finds pod-template-shaped objects (`template.spec.containers`) in a document of an unknown kind. */
+function fallbackSites(object, resourcePath, item) {
+    const found = [];
+    const visit = (value, path, depth) => {
+        if (depth > 12)
+            return;
+        if (Array.isArray(value)) {
+            value.forEach((child, index) => visit(child, [...path, index], depth + 1));
+            return;
+        }
+        if (!isObject(value))
+            return;
+        for (const [key, child] of Object.entries(value)) {
+            if (key === 'metadata' || key === 'status')
+                continue;
+            if (key === 'template' && isObject(child) && looksLikePodSpec(child['spec'])) {
+                found.push(site(object, resourcePath, item, 'other', [...path, 'template', 'spec'], child['spec']));
+                continue;
+            }
+            visit(child, [...path, key], depth + 1);
+        }
+    };
+    visit(object, [], 0);
+    return found;
+}
+function resourceSites(object, resourcePath, item, extra) {
+    const apiVersion = typeof object['apiVersion'] === 'string' ? object['apiVersion'] : null;
+    const kind = typeof object['kind'] === 'string' ? object['kind'] : null;
+    if (apiVersion === null || kind === null)
+        return [];
+    const group = groupOf(apiVersion);
+    const configured = extra.filter((entry) => entry.kind === kind && (entry.apiVersion.includes('/') ? entry.apiVersion === apiVersion : entry.apiVersion === group));
+    const known = kindIndex.get(`${groupAliases[group] ?? group}/${kind}`);
+    const mappings = configured.length > 0
+        ? configured.map((entry) => ({ podSpecPath: entry.path, workload: entry.workload ?? 'other' }))
+        : known
+            ? [known]
+            : [];
+    if (mappings.length === 0) {
+        if (nonWorkload.has(kind) || fallbackExcluded.has(kind) || fallbackExcluded.has(`${group}/${kind}`))
+            return [];
+        return fallbackSites(object, resourcePath, item);
+    }
+    const sites = [];
+    for (const mapping of mappings) {
+        for (const match of expand(object, parseSpecPath(mapping.podSpecPath))) {
+            if (looksLikePodSpec(match.value))
+                sites.push(site(object, resourcePath, item, mapping.workload, match.path, match.value));
+        }
+    }
+    return sites;
+}
+/** All pod spec sites of a decoded document: the resource itself, or each item of a List. */
+export function podSpecSites(value, extra = []) {
+    if (!isObject(value))
+        return [];
+    const kind = value['kind'];
+    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value['items'])) {
+        return value['items'].flatMap((entry, index) => (isObject(entry) ? resourceSites(entry, ['items', index], index, extra) : []));
+    }
+    return resourceSites(value, [], undefined, extra);
+}
+//# sourceMappingURL=discovery.js.map

@@ -1,0 +1,41 @@
+import { restartPolicyInitValue } from './restart-policy-init-value.js';
+import { restartPolicyAppContainer } from './restart-policy-app-container.js';
+import { restartPolicyEphemeral } from './restart-policy-ephemeral.js';
+import { restartPolicyUnsupportedVersion } from './restart-policy-unsupported-version.js';
+import { restartPolicyDropped } from './restart-policy-dropped.js';
+import { initContainerProbes } from './init-container-probes.js';
+import { sidecarProbeFields } from './sidecar-probe-fields.js';
+import { restartPolicyRules } from './restart-policy-rules.js';
+import { duplicateContainerName } from './duplicate-container-name.js';
+import { resizePolicyInit } from './resize-policy-init.js';
+import { podRestartPolicy } from './pod-restart-policy.js';
+import { restartPolicyMisplaced } from './restart-policy-misplaced.js';
+export const rules = [
+    restartPolicyInitValue,
+    restartPolicyAppContainer,
+    restartPolicyEphemeral,
+    restartPolicyUnsupportedVersion,
+    restartPolicyDropped,
+    initContainerProbes,
+    sidecarProbeFields,
+    restartPolicyRules,
+    duplicateContainerName,
+    resizePolicyInit,
+    podRestartPolicy,
+    restartPolicyMisplaced,
+];
+/** The parser's own finding: metadata like a rule (SARIF, --list-rules), but no check. */
+export const yamlSyntaxMeta = {
+    id: 'yaml-syntax',
+    defaultSeverity: 'error',
+    category: 'syntax',
+    description: 'A document that is not valid YAML or JSON',
+    rationale: 'A document that does not parse cannot be applied. It is reported at the parser\'s position and the other documents of the file are still checked. Documents that cannot hold a pod spec are not parsed unless --check-syntax asks for it.',
+    howToFix: 'Correct the YAML syntax at the position given.',
+    fixable: null,
+};
+export const ruleMetas = [yamlSyntaxMeta, ...rules];
+export function findRule(id) {
+    return ruleMetas.find((rule) => rule.id === id);
+}
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export declare const initContainerProbes: import("../rule.js").Rule;
+//# sourceMappingURL=init-container-probes.d.ts.map

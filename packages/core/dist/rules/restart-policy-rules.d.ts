@@ -1,0 +1,2 @@
+export declare const restartPolicyRules: import("../rule.js").Rule;
+//# sourceMappingURL=restart-policy-rules.d.ts.map

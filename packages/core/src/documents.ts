@@ -1,0 +1,143 @@
+/**
+ * Splits a YAML stream into documents, decides cheaply which ones can hold a pod spec, and parses
+ * only those, the way kubectl reads YAML (YAML 1.1 scalars, merge keys). CRDs, ConfigMaps and the
+ * like are most of the bytes in real bundles; looking at them costs a substring search, not a parse.
+ */
+import { parseDocument, type Document } from 'yaml';
+import { workloadKinds } from './generated/data.js';
+import type { LineIndex } from './positions.js';
+
+export interface RawDocument {
+  /** Index of the document in the file, counting only documents with content. */
+  index: number;
+  /** Offsets of the document's text (from its `---` marker, if any) in the file. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedDocument extends RawDocument {
+  yaml: Document.Parsed;
+  /** The document decoded as the API server decodes it (plain JSON-like values). */
+  value: unknown;
+  /** The first parse error, if any: the document is then reported as yaml-syntax and not checked. */
+  error: { message: string; start: number; end: number } | null;
+}
+
+// Kinds skipped on sight, whatever their group: a CRD may reuse a built-in name (Knative's Service).
+const crdKindNames = new Set(workloadKinds.crds.map((entry) => entry.kind));
+const nonWorkloadKinds = new Set(workloadKinds.nonWorkloadKinds.filter((kind) => !crdKindNames.has(kind)));
+
+/** Splits at document markers (`---` or `...` at the start of a line), which YAML forbids inside content. */
+export function splitDocuments(text: string): RawDocument[] {
+  const boundaries: number[] = [0];
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  for (let match = marker.exec(text); match !== null; match = marker.exec(text)) {
+    if (match.index !== 0) boundaries.push(match.index);
+  }
+  boundaries.push(text.length);
+  const documents: RawDocument[] = [];
+  let pendingStart = -1;
+  for (let i = 0; i + 1 < boundaries.length; i++) {
+    let start = boundaries[i]!;
+    const end = boundaries[i + 1]!;
+    if (text.startsWith('...', start)) {
+      // A document end marker: what follows it (before the next ---) is a bare document, if anything.
+      const lineEnd = text.indexOf('\n', start);
+      start = lineEnd < 0 || lineEnd > end ? end : lineEnd + 1;
+      pendingStart = -1;
+    } else if (pendingStart >= 0) {
+      start = pendingStart;
+    }
+    if (!hasContent(text, start, end)) {
+      // Directives and comments before the first marker belong to the next document; an empty
+      // document after a marker is dropped (merging it would make two documents of one chunk).
+      if (!text.startsWith('---', start) && !text.startsWith('...', boundaries[i]!)) pendingStart = start;
+      continue;
+    }
+    pendingStart = -1;
+    documents.push({ index: documents.length, start, end });
+  }
+  return documents;
+}
+
+/** True when the text has something besides blank lines, comments, directives and markers. */
+function hasContent(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let j = i;
+    while (j < lineEnd && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r' || text[j] === '\uFEFF')) j++;
+    if (j < lineEnd) {
+      const c = text[j]!;
+      const isMarker = j === i && (text.startsWith('---', j) || text.startsWith('...', j));
+      if (isMarker) {
+        const rest = text.slice(j + 3, lineEnd).trim();
+        if (rest !== '' && !rest.startsWith('#')) return true;
+      } else if (c !== '#' && !(c === '%' && j === i)) {
+        return true;
+      }
+    }
+    i = lineEnd + 1;
+  }
+  return false;
+}
+
+/**
+ * Can this document hold a pod spec? Without the word "containers" there is no container list
+ * (escaped keys in double-quoted strings are the one way to hide it, so they count as "maybe"),
+ * and a known non-workload kind at the root never holds one.
+ */
+export function mayHoldPodSpec(text: string, start: number, end: number): boolean {
+  const chunk = text.slice(start, end);
+  if (!chunk.includes('ontainers') && !chunk.includes('\\')) return false;
+  const kinds = chunk.match(/^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?\r?$/gm);
+  if (kinds && kinds.length === 1) {
+    const kind = /^kind:[ \t]*["']?([A-Za-z0-9]+)/.exec(kinds[0]!)![1]!;
+    if (nonWorkloadKinds.has(kind)) return false;
+  }
+  return true;
+}
+
+/** Parses one document of the file as kubectl would read it. */
+export function parseRawDocument(text: string, raw: RawDocument): ParsedDocument {
+  const chunk = text.slice(raw.start, raw.end);
+  const yaml = parseDocument(chunk, { version: '1.1', merge: true, uniqueKeys: true, prettyErrors: false, strict: false });
+  const first = yaml.errors[0];
+  if (first) {
+    return {
+      ...raw,
+      yaml,
+      value: null,
+      error: { message: first.message, start: raw.start + first.pos[0], end: raw.start + Math.max(first.pos[1], first.pos[0] + 1) },
+    };
+  }
+  try {
+    const value = yaml.toJS({ maxAliasCount: 1000 });
+    return { ...raw, yaml, value, error: null };
+  } catch (error) {
+    // Alias bombs and other resource-exhaustion guards of the yaml package.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...raw, yaml, value: null, error: { message, start: raw.start, end: Math.min(raw.end, raw.start + 3) } };
+  }
+}
+
+export interface DocumentsOptions {
+  /** Parse every document, so syntax errors anywhere are reported (not only where a pod spec may be). */
+  checkSyntax?: boolean;
+  lines: LineIndex;
+}
+
+export interface DocumentSet {
+  total: number;
+  parsed: ParsedDocument[];
+}
+
+export function readDocuments(text: string, options: DocumentsOptions): DocumentSet {
+  const raws = splitDocuments(text);
+  const parsed: ParsedDocument[] = [];
+  for (const raw of raws) {
+    if (options.checkSyntax || mayHoldPodSpec(text, raw.start, raw.end)) parsed.push(parseRawDocument(text, raw));
+  }
+  return { total: raws.length, parsed };
+}

@@ -1,0 +1,21 @@
+/** @sidecar-lint/core: the semantic core. No files, no process, no console. */
+export * from './types.js';
+export { lintSource, type LintOptions } from './lint.js';
+export {
+  resolveTarget,
+  parseVersionRange,
+  formatVersions,
+  knownVersions,
+  TargetError,
+  type TargetInput,
+  type ResolvedTarget,
+  type MinorTarget,
+} from './target.js';
+export { rules, ruleMetas, findRule, yamlSyntaxMeta } from './rules/index.js';
+export { podSpecSites, type PodSpecSite, type PodSpecPathConfig } from './discovery.js';
+export { apiServerView, type PodView, type ContainerView } from './view.js';
+export { applyFixes, applyEdits } from './fixes.js';
+export { LineIndex, formatPath, parsePath, spanOffsets, nodeAtPath } from './positions.js';
+export { readDocuments, splitDocuments } from './documents.js';
+export { kubernetesVersions, workloadKinds, heuristics } from './generated/data.js';
+export type { KubernetesVersionsTable, WorkloadKindsTable, HeuristicsTable } from './data-types.js';

@@ -1,0 +1,37 @@
+import { containerLabel, defineRule } from '../rule.js';
+import { canonicalCase } from './shared.js';
+
+export const restartPolicyDropped = defineRule({
+  id: 'restart-policy-dropped',
+  defaultSeverity: 'warning',
+  category: 'api',
+  description: 'A restartPolicy or restartPolicyRules that the API server silently clears because a feature gate is off',
+  rationale:
+    'With SidecarContainers off (1.28 by default, 1.29-1.32 when disabled) the API server clears every init container restartPolicy on create, without a warning; a sidecar then becomes a plain init container and, being long-running, blocks the pod in Init forever. With ContainerRestartRules off (1.34 by default, 1.35 when disabled) it clears restartPolicy and restartPolicyRules of every container except an init container\'s exact Always. An error where a sidecar is lost, a warning otherwise.',
+  howToFix: 'Enable the feature gate on the cluster, target a version where it is on, or remove the field that will not survive.',
+  fixable: 'fix',
+  check({ view, fixes, report }) {
+    for (const container of view.containers) {
+      for (const dropped of container.dropped) {
+        const path = [...container.path, dropped.field];
+        const sidecarLost = container.list === 'initContainers' && dropped.field === 'restartPolicy' && dropped.value === 'Always';
+        // Under ContainerRestartRules off, an init container's exact "Always" survives: fix the case.
+        const canonical = dropped.gate === 'ContainerRestartRules' && container.list === 'initContainers' && dropped.field === 'restartPolicy'
+          ? canonicalCase(dropped.value, ['Always'])
+          : undefined;
+        const fix = canonical ? fixes.replaceScalar(path, canonical, `Write restartPolicy: Always on init container ${containerLabel(container)}.`) : undefined;
+        const consequence = sidecarLost
+          ? `so sidecar ${containerLabel(container)} becomes a plain init container that blocks the pod until it exits.`
+          : `so the container runs without it.`;
+        report({
+          path,
+          span: 'entry',
+          effect: 'Silently dropped',
+          severity: sidecarLost ? 'error' : 'warning',
+          message: `the ${dropped.gate} feature gate is off, ${consequence}`,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+});

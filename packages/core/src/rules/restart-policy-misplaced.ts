@@ -1,0 +1,48 @@
+import { defineRule } from '../rule.js';
+import { isObject } from '../discovery.js';
+import type { PathSegment } from '../positions.js';
+import { strictUnknownField } from './shared.js';
+import { containerLists } from '../view.js';
+
+const restartFields = new Set(['restartPolicy', 'restartPolicyRules']);
+/** Maps whose keys are data (labels, selectors, parameters), where any key name is fine. */
+const freeFormMaps = new Set(['labels', 'annotations', 'nodeSelector', 'matchLabels', 'volumeAttributes', 'options', 'parameters', 'data', 'stringData']);
+
+export const restartPolicyMisplaced = defineRule({
+  id: 'restart-policy-misplaced',
+  defaultSeverity: 'error',
+  category: 'api',
+  description: 'restartPolicy or restartPolicyRules where the schema has no such field',
+  rationale:
+    'restartPolicy belongs to the pod spec and to containers, restartPolicyRules to containers only. Written anywhere else (the document root, metadata, a workload\'s own spec, the template, resources, a probe) it is not a field at all: kubectl\'s strict field validation refuses the object, and without it the API server drops the field silently, so the restart behaviour the author meant never happens.',
+  howToFix: 'Move the field to the container (or, for restartPolicy, the pod spec) it was meant for.',
+  fixable: null,
+  check({ site, minor, report }) {
+    const found: PathSegment[][] = [];
+    const specLength = site.specPath.length;
+    const specKey = site.specPath.join('\u0000');
+    const visit = (value: unknown, path: PathSegment[], insideSpec: boolean) => {
+      if (path.length > 64) return;
+      if (Array.isArray(value)) {
+        value.forEach((child, index) => visit(child, [...path, index], insideSpec));
+        return;
+      }
+      if (!isObject(value)) return;
+      const atSpec = insideSpec && path.length === specLength;
+      const isContainer = insideSpec && path.length === specLength + 2 && containerLists.includes(path[specLength] as never);
+      for (const [key, child] of Object.entries(value)) {
+        const childPath = [...path, key];
+        if (restartFields.has(key) && !isContainer && !(atSpec && key === 'restartPolicy')) found.push(childPath);
+        if (freeFormMaps.has(key) || key === 'status') continue;
+        visit(child, childPath, insideSpec || childPath.join('\u0000') === specKey);
+      }
+    };
+    // Outside the pod spec only built-in kinds have a schema we know; for the others, look inside it.
+    if (site.workload === 'other') visit(site.spec, [...site.specPath], true);
+    else visit(site.object, [], false);
+    for (const path of found) {
+      if (minor.fieldValidation === 'strict') report({ path, span: 'entry', effect: 'Rejected', message: strictUnknownField(path) });
+      else report({ path, span: 'entry', effect: 'Dropped with a warning', severity: 'warning', message: 'unknown field, the API server ignores it.' });
+    }
+  },
+});
