@@ -26,6 +26,8 @@ export interface PodSpecSite {
   resource: Resource;
   object: JsonObject;
   workload: WorkloadClass;
+  /** A built-in kind, whose whole schema the API server knows (not a CRD, config entry or fallback). */
+  builtin: boolean;
   /** From the resource root to the pod spec, e.g. ["spec", "template", "spec"]. */
   specPath: PathSegment[];
   spec: JsonObject;
@@ -47,8 +49,9 @@ function groupOf(apiVersion: string): string {
 /** Old API groups that served the same kinds before apps/v1. */
 const groupAliases: Record<string, string> = { extensions: 'apps' };
 
-const kindIndex = new Map<string, WorkloadKind>();
-for (const entry of [...workloadKinds.builtin, ...workloadKinds.crds]) kindIndex.set(`${entry.group}/${entry.kind}`, entry);
+const kindIndex = new Map<string, WorkloadKind & { builtin: boolean }>();
+for (const entry of workloadKinds.crds) kindIndex.set(`${entry.group}/${entry.kind}`, { ...entry, builtin: false });
+for (const entry of workloadKinds.builtin) kindIndex.set(`${entry.group}/${entry.kind}`, { ...entry, builtin: true });
 const nonWorkload = new Set(workloadKinds.nonWorkloadKinds);
 const fallbackExcluded = new Set(
   workloadKinds.fallbackExcludedKinds.map((entry) => (typeof entry === 'string' ? entry : `${entry.group}/${entry.kind}`)),
@@ -112,17 +115,25 @@ function jobSpecOf(workload: WorkloadClass, specPath: PathSegment[]): PathSegmen
   return specPath.length >= 3 ? specPath.slice(0, -2) : null;
 }
 
-function site(object: JsonObject, resourcePath: PathSegment[], item: number | undefined, workload: WorkloadClass, specPath: PathSegment[], spec: JsonObject): PodSpecSite {
+function site(
+  object: JsonObject,
+  resourcePath: PathSegment[],
+  item: number | undefined,
+  kind: { workload: WorkloadClass; builtin: boolean },
+  specPath: PathSegment[],
+  spec: JsonObject,
+): PodSpecSite {
   return {
     resourcePath,
     ...(item === undefined ? {} : { item }),
     resource: resourceOf(object),
     object,
-    workload,
+    workload: kind.workload,
+    builtin: kind.builtin,
     specPath,
     spec,
     templateMetadataPath: templateMetadataOf(specPath),
-    jobSpecPath: jobSpecOf(workload, specPath),
+    jobSpecPath: jobSpecOf(kind.workload, specPath),
   };
 }
 
@@ -139,7 +150,7 @@ function fallbackSites(object: JsonObject, resourcePath: PathSegment[], item: nu
     for (const [key, child] of Object.entries(value)) {
       if (key === 'metadata' || key === 'status') continue;
       if (key === 'template' && isObject(child) && looksLikePodSpec(child['spec'])) {
-        found.push(site(object, resourcePath, item, 'other', [...path, 'template', 'spec'], child['spec'] as JsonObject));
+        found.push(site(object, resourcePath, item, { workload: 'other', builtin: false }, [...path, 'template', 'spec'], child['spec'] as JsonObject));
         continue;
       }
       visit(child, [...path, key], depth + 1);
@@ -159,7 +170,7 @@ function resourceSites(object: JsonObject, resourcePath: PathSegment[], item: nu
   );
   const known = kindIndex.get(`${groupAliases[group] ?? group}/${kind}`);
   const mappings = configured.length > 0
-    ? configured.map((entry) => ({ podSpecPath: entry.path, workload: entry.workload ?? ('other' as WorkloadClass) }))
+    ? configured.map((entry) => ({ podSpecPath: entry.path, workload: entry.workload ?? ('other' as WorkloadClass), builtin: false }))
     : known
       ? [known]
       : [];
@@ -170,7 +181,7 @@ function resourceSites(object: JsonObject, resourcePath: PathSegment[], item: nu
   const sites: PodSpecSite[] = [];
   for (const mapping of mappings) {
     for (const match of expand(object, parseSpecPath(mapping.podSpecPath))) {
-      if (looksLikePodSpec(match.value)) sites.push(site(object, resourcePath, item, mapping.workload, match.path, match.value));
+      if (looksLikePodSpec(match.value)) sites.push(site(object, resourcePath, item, mapping, match.path, match.value));
     }
   }
   return sites;

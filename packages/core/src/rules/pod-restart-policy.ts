@@ -1,8 +1,7 @@
 import { defineRule } from '../rule.js';
 import { isObject } from '../discovery.js';
 import { goJsonType } from '../view.js';
-import { formatPath } from '../positions.js';
-import { canonicalCase, unsupportedValue } from './shared.js';
+import { canonicalCase, goFieldPath, unsupportedValue } from './shared.js';
 
 const podPolicies = ['Always', 'OnFailure', 'Never'];
 
@@ -23,7 +22,7 @@ export const podRestartPolicy = defineRule({
         path,
         span: 'value',
         effect: 'Rejected',
-        message: `cannot unmarshal ${goJsonType(declared)} into Go struct field PodSpec.${formatPath(site.specPath)}.restartPolicy of type v1.RestartPolicy.`,
+        message: `cannot unmarshal ${goJsonType(declared)} into Go struct field PodSpec.${goFieldPath([...site.specPath, 'restartPolicy'])} of type v1.RestartPolicy.`,
       });
       return;
     }

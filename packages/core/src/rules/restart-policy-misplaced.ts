@@ -38,7 +38,7 @@ export const restartPolicyMisplaced = defineRule({
       }
     };
     // Outside the pod spec only built-in kinds have a schema we know; for the others, look inside it.
-    if (site.workload === 'other') visit(site.spec, [...site.specPath], true);
+    if (!site.builtin) visit(site.spec, [...site.specPath], true);
     else visit(site.object, [], false);
     for (const path of found) {
       if (minor.fieldValidation === 'strict') report({ path, span: 'entry', effect: 'Rejected', message: strictUnknownField(path) });

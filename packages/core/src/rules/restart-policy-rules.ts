@@ -37,15 +37,24 @@ export const restartPolicyRules = defineRule({
         if (container.role === 'init' && !behaviourApplies('initContainerRulesRequireRestartPolicy', minor.minor)) continue;
         emit({ path: [...container.path, 'restartPolicy'], span: 'missing', message: 'Required value: must specify restartPolicy when restart rules are used.' });
       }
-      validateRules(container, rules, restartAll, emit);
+      validateRules(container, rules, restartAll, minor.minor, emit);
     }
   },
 });
 
-function validateRules(container: ContainerView, rules: unknown[], restartAll: boolean, emit: (r: Omit<Report, 'effect'>) => void): void {
+/** Up to 1.35 count limits are worded as apimachinery's TooLong; 1.36 switched to TooMany. */
+function tooMany(count: number, max: number, minor: number): string {
+  return behaviourApplies('restartRulesTooManyMessage', minor)
+    ? `Too many: ${count}: must have at most ${max} items.`
+    : `Too long: may not be more than ${max} bytes.`;
+}
+
+function validateRules(container: ContainerView, rules: unknown[], restartAll: boolean, minor: number, emit: (r: Omit<Report, 'effect'>) => void): void {
   const rulesPath = [...container.path, 'restartPolicyRules'];
-  if (rules.length > maxRules) emit({ path: rulesPath, span: 'entry', message: `Too long: may not be more than ${maxRules} bytes.` });
+  if (rules.length > maxRules) emit({ path: rulesPath, span: 'entry', message: tooMany(rules.length, maxRules, minor) });
   const actions = restartAll ? ['Restart', 'RestartAllContainers'] : ['Restart'];
+  // Up to 1.35 the message lists only "Restart", even where RestartAllContainers is accepted.
+  const listedActions = behaviourApplies('restartRuleActionMessageListsAllowedActions', minor) ? actions : ['Restart'];
   rules.forEach((rule, index) => {
     const rulePath = [...rulesPath, index];
     if (!isObject(rule)) {
@@ -53,7 +62,7 @@ function validateRules(container: ContainerView, rules: unknown[], restartAll: b
       return;
     }
     const action = rule['action'] ?? '';
-    if (!actions.includes(action as string)) emit({ path: [...rulePath, 'action'], span: 'value', message: unsupportedValue(action, ['Restart']) });
+    if (!actions.includes(action as string)) emit({ path: [...rulePath, 'action'], span: 'value', message: unsupportedValue(action, listedActions) });
     const exitCodes = rule['exitCodes'];
     if (exitCodes === undefined || exitCodes === null) {
       emit({ path: [...rulePath, 'exitCodes'], span: 'missing', message: 'Required value: must be specified.' });
@@ -66,7 +75,7 @@ function validateRules(container: ContainerView, rules: unknown[], restartAll: b
     }
     const values = exitCodes['values'];
     if (Array.isArray(values) && values.length > maxExitCodes) {
-      emit({ path: [...rulePath, 'exitCodes', 'values'], span: 'entry', message: `Too long: may not be more than ${maxExitCodes} bytes.` });
+      emit({ path: [...rulePath, 'exitCodes', 'values'], span: 'entry', message: tooMany(values.length, maxExitCodes, minor) });
     }
   });
 }

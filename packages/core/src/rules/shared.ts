@@ -10,7 +10,7 @@ export function unsupportedValue(value: unknown, supported: readonly string[]): 
 }
 
 /** The Go struct path in a JSON type error: the JSON field names without list indices. */
-function goFieldPath(path: readonly PathSegment[]): string {
+export function goFieldPath(path: readonly PathSegment[]): string {
   return path.filter((segment) => typeof segment === 'string').join('.');
 }
 
