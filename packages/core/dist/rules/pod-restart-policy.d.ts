@@ -1,2 +1,0 @@
-export declare const podRestartPolicy: import("../rule.js").Rule;
-//# sourceMappingURL=pod-restart-policy.d.ts.map

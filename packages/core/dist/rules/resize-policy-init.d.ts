@@ -1,2 +1,0 @@
-export declare const resizePolicyInit: import("../rule.js").Rule;
-//# sourceMappingURL=resize-policy-init.d.ts.map

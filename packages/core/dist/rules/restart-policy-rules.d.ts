@@ -1,2 +1,0 @@
-export declare const restartPolicyRules: import("../rule.js").Rule;
-//# sourceMappingURL=restart-policy-rules.d.ts.map

@@ -1,2 +1,0 @@
-export declare const sidecarProbeFields: import("../rule.js").Rule;
-//# sourceMappingURL=sidecar-probe-fields.d.ts.map
