@@ -5,7 +5,7 @@
  */
 import { heuristics } from './generated/data.js';
 import type { PatternEntry } from './data-types.js';
-import { isObject, type JsonObject } from './discovery.js';
+import type { JsonObject } from './discovery.js';
 
 interface Compiled {
   entry: PatternEntry;
@@ -73,8 +73,9 @@ export function longRunningReason(container: JsonObject): string | null {
   return null;
 }
 
+/** Probes are no evidence: the rules that ask are the ones that fire because probes are there. */
 export function looksLongRunning(container: JsonObject): boolean {
-  return longRunningReason(container) !== null || isObject(container['readinessProbe']) || isObject(container['livenessProbe']);
+  return longRunningReason(container) !== null;
 }
 
 export function meshAnnotations() {
