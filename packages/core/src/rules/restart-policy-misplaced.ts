@@ -30,9 +30,12 @@ export const restartPolicyMisplaced = defineRule({
       if (!isObject(value)) return;
       const atSpec = insideSpec && path.length === specLength;
       const isContainer = insideSpec && path.length === specLength + 2 && containerLists.includes(path[specLength] as never);
+      // A container's resizePolicy entries have a restartPolicy of their own (NotRequired, RestartContainer).
+      const isResizeEntry = insideSpec && path.length === specLength + 4 && containerLists.includes(path[specLength] as never) && path[specLength + 2] === 'resizePolicy';
       for (const [key, child] of Object.entries(value)) {
         const childPath = [...path, key];
-        if (restartFields.has(key) && !isContainer && !(atSpec && key === 'restartPolicy')) found.push(childPath);
+        const allowed = isContainer || (atSpec && key === 'restartPolicy') || (isResizeEntry && key === 'restartPolicy');
+        if (restartFields.has(key) && !allowed) found.push(childPath);
         if (freeFormMaps.has(key) || key === 'status') continue;
         visit(child, childPath, insideSpec || childPath.join('\u0000') === specKey);
       }
