@@ -30,6 +30,8 @@ export interface WorkloadKind {
   kind: string;
   podSpecPath: string;
   workload: WorkloadClass;
+  /** A kind whose pods are meant to run to completion (batch-like CRDs of class `other`). */
+  completes?: boolean;
   source?: string;
 }
 

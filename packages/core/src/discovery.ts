@@ -28,6 +28,8 @@ export interface PodSpecSite {
   workload: WorkloadClass;
   /** A built-in kind, whose whole schema the API server knows (not a CRD, config entry or fallback). */
   builtin: boolean;
+  /** Pods meant to run to completion: Jobs, CronJobs and batch-like CRDs. */
+  completes: boolean;
   /** From the resource root to the pod spec, e.g. ["spec", "template", "spec"]. */
   specPath: PathSegment[];
   spec: JsonObject;
@@ -49,10 +51,18 @@ function groupOf(apiVersion: string): string {
 /** Old API groups that served the same kinds before apps/v1. */
 const groupAliases: Record<string, string> = { extensions: 'apps' };
 
-const kindIndex = new Map<string, WorkloadKind & { builtin: boolean }>();
-for (const entry of workloadKinds.crds) kindIndex.set(`${entry.group}/${entry.kind}`, { ...entry, builtin: false });
-for (const entry of workloadKinds.builtin) kindIndex.set(`${entry.group}/${entry.kind}`, { ...entry, builtin: true });
+type KnownKind = WorkloadKind & { builtin: boolean };
+
+/** group/kind -> every pod spec location of that kind (Ray and ARC kinds have several). */
+const kindIndex = new Map<string, KnownKind[]>();
+const addKind = (entry: KnownKind) => {
+  const key = `${entry.group}/${entry.kind}`;
+  kindIndex.set(key, [...(kindIndex.get(key) ?? []), entry]);
+};
+for (const entry of workloadKinds.builtin) addKind({ ...entry, builtin: true });
+for (const entry of workloadKinds.crds) addKind({ ...entry, builtin: false });
 const nonWorkload = new Set(workloadKinds.nonWorkloadKinds);
+/** group/kind, or group/* for API groups whose every kind only describes pods (Gatekeeper constraints). */
 const fallbackExcluded = new Set(
   workloadKinds.fallbackExcludedKinds.map((entry) => (typeof entry === 'string' ? entry : `${entry.group}/${entry.kind}`)),
 );
@@ -119,7 +129,7 @@ function site(
   object: JsonObject,
   resourcePath: PathSegment[],
   item: number | undefined,
-  kind: { workload: WorkloadClass; builtin: boolean },
+  kind: { workload: WorkloadClass; builtin: boolean; completes?: boolean },
   specPath: PathSegment[],
   spec: JsonObject,
 ): PodSpecSite {
@@ -130,6 +140,7 @@ function site(
     object,
     workload: kind.workload,
     builtin: kind.builtin,
+    completes: kind.workload === 'job' || kind.workload === 'cronjob' || kind.completes === true,
     specPath,
     spec,
     templateMetadataPath: templateMetadataOf(specPath),
@@ -168,14 +179,12 @@ function resourceSites(object: JsonObject, resourcePath: PathSegment[], item: nu
   const configured = extra.filter(
     (entry) => entry.kind === kind && (entry.apiVersion.includes('/') ? entry.apiVersion === apiVersion : entry.apiVersion === group),
   );
-  const known = kindIndex.get(`${groupAliases[group] ?? group}/${kind}`);
+  const known = kindIndex.get(`${groupAliases[group] ?? group}/${kind}`) ?? [];
   const mappings = configured.length > 0
     ? configured.map((entry) => ({ podSpecPath: entry.path, workload: entry.workload ?? ('other' as WorkloadClass), builtin: false }))
-    : known
-      ? [known]
-      : [];
+    : known;
   if (mappings.length === 0) {
-    if (nonWorkload.has(kind) || fallbackExcluded.has(kind) || fallbackExcluded.has(`${group}/${kind}`)) return [];
+    if (nonWorkload.has(kind) || fallbackExcluded.has(`${group}/${kind}`) || fallbackExcluded.has(`${group}/*`)) return [];
     return fallbackSites(object, resourcePath, item);
   }
   const sites: PodSpecSite[] = [];
