@@ -74,6 +74,11 @@ function keyText(key: unknown): string | null {
   return null;
 }
 
+/** With `merge: true` the yaml package gives a plain `<<` key the value Symbol(<<); a quoted "<<" stays a string key. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
+}
+
 /** Finds the pair for `key` in a map, looking through merge keys (`<<: *base`) as kubectl does. */
 function findPair(doc: Document, map: unknown, key: string, depth = 0): Pair<Node, Node | null> | null {
   if (!isMap(map) || depth > 20) return null;
@@ -83,7 +88,7 @@ function findPair(doc: Document, map: unknown, key: string, depth = 0): Pair<Nod
   }
   if (found) return found;
   for (const item of map.items) {
-    if (!isPair(item) || keyText(item.key) !== '<<') continue;
+    if (!isPair(item) || !isMergeKey(item.key)) continue;
     const source = resolve(doc, item.value);
     const sources = isSeq(source) ? source.items.map((s) => resolve(doc, s)) : [source];
     for (const merged of sources) {
