@@ -1,0 +1,81 @@
+/**
+ * One ESLint rule per core rule, same id. The first rule that runs on a file asks the core for every
+ * finding of the file (one run, shared through a cache keyed by the file's SourceCode); each rule then
+ * reports only its own.
+ */
+import { ruleMetas, type Fix, type RuleMeta } from '@sidecar-lint/core';
+import type { Rule, SourceCode } from 'eslint';
+import { eslintMeta } from './meta.js';
+import { byRule, messageData, type LocatedFinding } from './report.js';
+import { targetFromSettings } from './settings.js';
+import { analyzeTypeScript } from './typescript/analyze.js';
+import { analyzeYaml } from './yaml.js';
+
+interface FileAnalysis {
+  findings: Map<string, LocatedFinding[]>;
+  /** A settings problem, reported once per file by the first rule that runs. */
+  settingsError: string | null;
+  settingsErrorReported: boolean;
+}
+
+const analyses = new WeakMap<SourceCode, FileAnalysis>();
+
+function isYaml(sourceCode: SourceCode): boolean {
+  return (sourceCode.parserServices as { isYAML?: boolean } | undefined)?.isYAML === true;
+}
+
+function analyze(context: Rule.RuleContext): FileAnalysis {
+  const sourceCode = context.sourceCode;
+  const cached = analyses.get(sourceCode);
+  if (cached) return cached;
+  const target = targetFromSettings(context.settings as Record<string, unknown>);
+  let analysis: FileAnalysis;
+  if (!target.ok) {
+    analysis = { findings: new Map(), settingsError: target.message, settingsErrorReported: false };
+  } else {
+    const findings = isYaml(sourceCode)
+      ? analyzeYaml(context.filename, sourceCode.text, target.target, target.podSpecPaths)
+      : analyzeTypeScript(context.filename, sourceCode, target.target, target.podSpecPaths);
+    analysis = { findings: byRule(findings), settingsError: null, settingsErrorReported: false };
+  }
+  analyses.set(sourceCode, analysis);
+  return analysis;
+}
+
+function toEslintFix(fix: Fix): Rule.ReportFixer {
+  return (fixer) => fix.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.text));
+}
+
+function createRule(meta: RuleMeta): Rule.RuleModule {
+  const eslint = eslintMeta(meta);
+  const canFix = eslint.fixable !== undefined;
+  const canSuggest = eslint.hasSuggestions === true;
+  return {
+    meta: eslint,
+    create(context) {
+      const report = () => {
+        const analysis = analyze(context);
+        if (analysis.settingsError !== null) {
+          if (analysis.settingsErrorReported) return;
+          analysis.settingsErrorReported = true;
+          context.report({ loc: { line: 1, column: 0 }, messageId: 'settings', data: { message: analysis.settingsError } });
+          return;
+        }
+        for (const finding of analysis.findings.get(meta.id) ?? []) {
+          context.report({
+            loc: finding.loc,
+            messageId: 'finding',
+            data: messageData(finding),
+            ...(canFix && finding.fix ? { fix: toEslintFix(finding.fix) } : {}),
+            ...(canSuggest && finding.suggestions
+              ? { suggest: finding.suggestions.map((suggestion) => ({ messageId: 'suggestion', data: { description: suggestion.description }, fix: toEslintFix(suggestion) })) }
+              : {}),
+          });
+        }
+      };
+      return { 'Program:exit': report };
+    },
+  };
+}
+
+export const rules: Record<string, Rule.RuleModule> = Object.fromEntries(ruleMetas.map((meta) => [meta.id, createRule(meta)]));
