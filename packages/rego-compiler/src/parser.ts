@@ -2,6 +2,7 @@
 import { RegoError, type Expr, type Import, type Literal, type Loc, type Module, type Rule, type RuleHead, type Term, type With } from "./ast.js";
 import { lex, type Token } from "./lexer.js";
 
+const KEYWORDS = new Set(["if", "else", "contains", "some", "every", "not", "with", "as", "in", "default", "import", "package"]);
 const RELATIONS = new Map([["==", "equal"], ["!=", "neq"], ["<", "lt"], ["<=", "lte"], [">", "gt"], [">=", "gte"]]);
 const ARITH = new Map([["+", "plus"], ["-", "minus"]]);
 const FACTOR = new Map([["*", "mul"], ["/", "div"], ["%", "rem"]]);
@@ -12,6 +13,16 @@ class Parser {
   constructor(private toks: Token[], private file: string) {}
 
   private raw(): Token { return this.toks[this.p]!; }
+  /** Whether the token after t (which was just consumed) is '.', '[' or '(' written right after it. */
+  adjacentRefOrCall(t: Token): boolean {
+    const n = this.toks[this.toks.indexOf(t) + 1];
+    return !!n && n.kind === "punct" && (n.text === "." || n.text === "[" || n.text === "(") && n.loc.row === t.loc.row && n.loc.col === t.loc.col + t.text.length;
+  }
+  private kw(t: Token, w: string): boolean {
+    if (t.kind !== "ident" || t.text !== w) return false;
+    const n = this.toks[this.toks.indexOf(t) + 1];
+    return !(n && n.kind === "punct" && (n.text === "." || n.text === "[" || n.text === "(") && n.loc.row === t.loc.row && n.loc.col === t.loc.col + t.text.length);
+  }
   private peek(off = 0): Token {
     let i = this.p;
     for (;;) {
@@ -177,7 +188,7 @@ class Parser {
     const t = this.peek();
     let negated = false;
     let expr: Expr;
-    if (t.kind === "ident" && t.text === "some") {
+    if (this.kw(t, "some")) {
       this.next();
       const first = this.termNoIn();
       if (this.is(",")) {
@@ -196,7 +207,7 @@ class Parser {
         if (first.type !== "var") throw new RegoError("rego_parse_error", "expected var in some declaration", first.loc);
         expr = { type: "some", vars: [first] };
       }
-    } else if (t.kind === "ident" && t.text === "every") {
+    } else if (this.kw(t, "every")) {
       this.next();
       const first = this.termNoIn();
       let key: Term | null = null, value = first;
@@ -206,14 +217,10 @@ class Parser {
       const body = this.braceBody();
       expr = { type: "every", key, value, coll, body };
     } else {
-      if (t.kind === "ident" && t.text === "not") { this.next(); negated = true; }
-      const left = this.expr();
-      if (this.is(",") && this.nest === 0) {
-        this.next();
-        const v = this.termNoIn();
-        const it = this.expect("in", "expected 'in'");
-        const coll = this.termNoIn();
-        expr = { type: "term", term: { type: "op", op: "internal.member_3", args: [left, v, coll], loc: it.loc } };
+      if (this.kw(t, "not")) { this.next(); negated = true; }
+      const left = this.parseIn(false, true);
+      if (false) {
+        expr = { type: "term", term: left };
       } else if (this.is(":=") || this.is("=")) {
         const op = this.next().text;
         const right = this.expr();
@@ -236,8 +243,17 @@ class Parser {
   termNoIn(): Term { return this.parseIn(true); }
   term(): Term { return this.postfix(); }
 
-  private parseIn(noIn: boolean): Term {
+  parseIn(noIn: boolean, kv = false): Term {
     let l = this.parseRel();
+    if (kv && this.is(",")) {
+      const save = this.p;
+      this.next();
+      const v = this.parseRel();
+      if (this.is("in")) {
+        const it = this.next();
+        l = { type: "op", op: "internal.member_3", args: [l, v, this.parseRel()], loc: it.loc };
+      } else this.p = save;
+    }
     while (!noIn && this.is("in")) {
       const t = this.next();
       const r = this.parseRel();
@@ -264,7 +280,7 @@ class Parser {
     }
     return l;
   }
-  private inCompHead = false;
+  inCompHead = false;
   private parseAnd(): Term {
     let l = this.parseArith();
     while (this.is("&")) {
@@ -357,18 +373,17 @@ class Parser {
           this.p += 2;
           return { type: "set", items: [], loc: t.loc };
         }
-        if (["if", "else", "contains", "some", "every", "not", "with", "as", "in", "default", "import", "package"].includes(t.text))
-          this.err("unexpected keyword", t);
+        if (KEYWORDS.has(t.text) && !this.adjacentRefOrCall(t)) this.err("unexpected keyword", t);
         return { type: "var", name: t.text, loc: t.loc };
       }
       case "punct": {
         if (t.text === "(") {
-          return this.withNest(1, () => { const e = this.expr(); this.expect(")"); return e; });
+          return this.withNest(1, () => { const e = this.parseIn(false, true); this.expect(")"); return e; });
         }
         if (t.text === "[") {
           return this.withNest(1, () => {
             if (this.accept("]")) return { type: "array", items: [], loc: t.loc } as Term;
-            const first = this.expr();
+            const first = this.exprNoOr();
             if (this.is("|")) {
               this.next();
               const body = this.compBody("]");
