@@ -97,7 +97,8 @@ function expand(value: unknown, pattern: ReadonlyArray<PathSegment | '*' | '[*]'
   return isObject(value) && head! in value ? expand(value[head!], rest, [...prefix, head!]) : [];
 }
 
-function resourceOf(object: JsonObject): Resource {
+/** apiVersion, kind, name and namespace of a resource, as the report shows them. */
+export function resourceInfo(object: JsonObject): Resource {
   const metadata = isObject(object['metadata']) ? object['metadata'] : {};
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
@@ -136,7 +137,7 @@ function site(
   return {
     resourcePath,
     ...(item === undefined ? {} : { item }),
-    resource: resourceOf(object),
+    resource: resourceInfo(object),
     object,
     workload: kind.workload,
     builtin: kind.builtin,
@@ -196,12 +197,30 @@ function resourceSites(object: JsonObject, resourcePath: PathSegment[], item: nu
   return sites;
 }
 
-/** All pod spec sites of a decoded document: the resource itself, or each item of a List. */
-export function podSpecSites(value: unknown, extra: readonly PodSpecPathConfig[] = []): PodSpecSite[] {
+/** A resource of a document: the document itself, or an item of a List. */
+export interface ResourceRef {
+  object: JsonObject;
+  /** From the document root: [] or ["items", 3]. */
+  resourcePath: PathSegment[];
+  item?: number;
+}
+
+/** The resources of a decoded document: the object itself, or each object item of a `*List`. */
+export function resourcesOf(value: unknown): ResourceRef[] {
   if (!isObject(value)) return [];
   const kind = value['kind'];
   if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value['items'])) {
-    return value['items'].flatMap((entry, index) => (isObject(entry) ? resourceSites(entry, ['items', index], index, extra) : []));
+    return value['items'].flatMap((entry, index) => (isObject(entry) ? [{ object: entry, resourcePath: ['items', index], item: index }] : []));
   }
-  return resourceSites(value, [], undefined, extra);
+  return [{ object: value, resourcePath: [] }];
+}
+
+/** The pod spec sites of one resource. */
+export function sitesOf(resource: ResourceRef, extra: readonly PodSpecPathConfig[] = []): PodSpecSite[] {
+  return resourceSites(resource.object, resource.resourcePath, resource.item, extra);
+}
+
+/** All pod spec sites of a decoded document. */
+export function podSpecSites(value: unknown, extra: readonly PodSpecPathConfig[] = []): PodSpecSite[] {
+  return resourcesOf(value).flatMap((resource) => sitesOf(resource, extra));
 }

@@ -27,6 +27,11 @@ export class FixBuilder {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
+  /** The same builder for edits inside the resource at `resourcePath` (a List item). */
+  forResource(resourcePath: readonly PathSegment[]): FixBuilder {
+    return new FixBuilder(this.doc, this.text, this.base, resourcePath);
+  }
+
   private node(path: readonly PathSegment[]): Node | null | undefined {
     return nodeAtPath(this.doc, this.doc.contents, [...this.resourcePath, ...path]);
   }

@@ -3,14 +3,14 @@
  * findings merged over the minors -> suppressions. Pure: text in, results out.
  */
 import { readDocuments, type ParsedDocument } from './documents.js';
-import { podSpecSites, type PodSpecPathConfig, type PodSpecSite } from './discovery.js';
+import { resourceInfo, resourcesOf, sitesOf, type PodSpecPathConfig, type PodSpecSite, type ResourceRef } from './discovery.js';
 import { FixBuilder } from './fixes.js';
 import { formatPath, LineIndex, spanOffsets, type PathSegment } from './positions.js';
-import type { Report, Rule, RuleContext } from './rule.js';
-import { rules as allRules, yamlSyntaxMeta } from './rules/index.js';
+import type { Report, Rule } from './rule.js';
+import { findRule, rules as allRules, yamlSyntaxMeta } from './rules/index.js';
 import { annotationSuppressions, CommentSuppressions, suppressedByAnnotation } from './suppressions.js';
 import { formatVersions, type MinorTarget, type ResolvedTarget } from './target.js';
-import type { FileResult, Finding, Fix, RuleSetting, Severity, Source, SuppressedFinding } from './types.js';
+import type { FileResult, Finding, Fix, Resource, RuleSetting, Severity, Source, SuppressedFinding } from './types.js';
 import { apiServerView } from './view.js';
 
 export interface LintOptions {
@@ -20,27 +20,85 @@ export interface LintOptions {
   podSpecPaths?: readonly PodSpecPathConfig[];
   /** Parse every document, so syntax errors are reported even where no pod spec can be. */
   checkSyntax?: boolean;
+  /** The engine that evaluates resources; the core's rules by default. */
+  engine?: Engine;
 }
 
 const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-interface RawFinding {
-  report: Report;
+/** One report of an engine, for one targeted minor. */
+export interface EngineReport extends Report {
+  ruleId: string;
   minor: MinorTarget;
 }
 
-/** The findings of one rule at one path over all minors, before merging. */
-interface Group {
-  rule: Rule;
-  site: PodSpecSite;
-  document: ParsedDocument;
-  path: PathSegment[];
-  raws: RawFinding[];
+export interface EngineContext {
+  target: ResolvedTarget;
+  /** The enabled rules (config may turn some off). */
+  rules: readonly Rule[];
+  /** A fix builder for edits inside this resource's document. */
+  fixes: FixBuilder;
 }
 
-function mergeMessage(raws: readonly RawFinding[], allMinors: number): string {
+/**
+ * What evaluates a resource: the core's rules by default; the Rego engine plugs in here and gets
+ * the same merging, ranges and suppressions.
+ */
+export interface Engine {
+  /** Also called for resources without a pod spec the core knows (custom policies may check anything). */
+  evaluatesEveryResource?: boolean;
+  evaluate(resource: ResourceRef, sites: readonly PodSpecSite[], context: EngineContext): EngineReport[];
+}
+
+/** The core engine: every rule, on every pod spec site, for every targeted minor. */
+export const coreEngine: Engine = {
+  evaluate(_resource, sites, { target, rules, fixes }) {
+    const reports: EngineReport[] = [];
+    for (const site of sites) {
+      const views = target.minors.map((minor) => apiServerView(site, minor));
+      for (const rule of rules) {
+        for (const view of views) {
+          rule.check({
+            site,
+            view,
+            minor: view.minor,
+            target,
+            views,
+            fixes,
+            report: (report) => reports.push({ ...report, ruleId: rule.id, minor: view.minor }),
+          });
+        }
+      }
+    }
+    return reports;
+  },
+};
+
+/** The reports of one rule at one path over all minors, before merging. */
+interface Group {
+  ruleId: string;
+  path: PathSegment[];
+  raws: EngineReport[];
+}
+
+function groupReports(reports: readonly EngineReport[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const report of reports) {
+    const key = `${report.ruleId}\u0000${formatPath(report.path)}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { ruleId: report.ruleId, path: report.path, raws: [] };
+      groups.set(key, group);
+    }
+    group.raws.push(report);
+  }
+  return [...groups.values()];
+}
+
+function mergeMessage(raws: readonly EngineReport[], allMinors: number): string {
   const byText = new Map<string, { effect: string | undefined; message: string; versions: string[] }>();
-  for (const { report, minor } of raws) {
+  for (const report of raws) {
+    const { minor } = report;
     const key = `${report.effect ?? ''}\u0000${report.message}`;
     const entry = byText.get(key) ?? { effect: report.effect, message: report.message, versions: [] };
     if (!entry.versions.includes(minor.version)) entry.versions.push(minor.version);
@@ -62,15 +120,15 @@ function sameEdits(a: Fix, b: Fix): boolean {
 }
 
 /** A fix survives the merge only when every minor that has the finding proposes the same one. */
-function mergeFix(raws: readonly RawFinding[]): Fix | undefined {
-  const first = raws[0]?.report.fix;
+function mergeFix(raws: readonly EngineReport[]): Fix | undefined {
+  const first = raws[0]?.fix;
   if (!first) return undefined;
-  return raws.every(({ report }) => report.fix && sameEdits(report.fix, first)) ? first : undefined;
+  return raws.every((report) => report.fix && sameEdits(report.fix, first)) ? first : undefined;
 }
 
-function mergeSuggestions(raws: readonly RawFinding[]): Fix[] {
+function mergeSuggestions(raws: readonly EngineReport[]): Fix[] {
   const out: Fix[] = [];
-  for (const { report } of raws) {
+  for (const report of raws) {
     for (const suggestion of report.suggestions ?? []) {
       if (!out.some((other) => other.description === suggestion.description)) out.push(suggestion);
     }
@@ -82,67 +140,46 @@ function enabledRules(settings: Record<string, RuleSetting> | undefined): Rule[]
   return allRules.filter((rule) => settings?.[rule.id] !== 'off');
 }
 
-function runRules(site: PodSpecSite, document: ParsedDocument, text: string, target: ResolvedTarget, rules: readonly Rule[]): Group[] {
-  const views = target.minors.map((minor) => apiServerView(site, minor));
-  const fixes = new FixBuilder(document.yaml, text.slice(document.start, document.end), document.start, site.resourcePath);
-  const groups = new Map<string, Group>();
-  for (const rule of rules) {
-    for (const view of views) {
-      const context: RuleContext = {
-        site,
-        view,
-        minor: view.minor,
-        target,
-        views,
-        fixes,
-        report(report) {
-          const key = `${rule.id}\u0000${formatPath(report.path)}`;
-          let group = groups.get(key);
-          if (!group) {
-            group = { rule, site, document, path: report.path, raws: [] };
-            groups.set(key, group);
-          }
-          group.raws.push({ report, minor: view.minor });
-        },
-      };
-      rule.check(context);
-    }
-  }
-  return [...groups.values()];
+function defaultSeverity(ruleId: string): Severity {
+  return findRule(ruleId)?.defaultSeverity ?? 'warning';
 }
 
-function toFinding(group: Group, text: string, lines: LineIndex, target: ResolvedTarget, override: RuleSetting | undefined): Finding {
-  const { rule, site, document, raws } = group;
-  const first = raws[0]!.report;
+function toFinding(group: Group, document: ParsedDocument, resource: ResourceRef, info: Resource, text: string, lines: LineIndex, target: ResolvedTarget, override: RuleSetting | undefined): Finding {
+  const { raws } = group;
+  const first = raws[0]!;
   const severity = override && override !== 'off'
     ? override
-    : raws.map(({ report }) => report.severity ?? rule.defaultSeverity).reduce((a, b) => (severityRank[b] > severityRank[a] ? b : a));
+    : raws.map((report) => report.severity ?? defaultSeverity(group.ruleId)).reduce((a, b) => (severityRank[b] > severityRank[a] ? b : a));
   const docText = text.slice(document.start, document.end);
-  const [start, rawEnd] = spanOffsets(document.yaml, docText, document.yaml.contents, [...site.resourcePath, ...group.path], first.span);
+  const [start, rawEnd] = spanOffsets(document.yaml, docText, document.yaml.contents, [...resource.resourcePath, ...group.path], first.span);
   let end = rawEnd;
   // Block values end after their line break; the span ends at the last character written.
   while (end > start + 1 && /\s/.test(docText[end - 1]!)) end--;
   const offset = document.start + start;
   const endOffset = document.start + end;
-  const range = lines.range(offset, endOffset);
   const versions = [...new Set(raws.map(({ minor }) => minor.version))].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
   const fix = mergeFix(raws);
   const suggestions = mergeSuggestions(raws);
   return {
-    ruleId: rule.id,
+    ruleId: group.ruleId,
     severity,
     message: mergeMessage(raws, target.minors.length),
     path: formatPath(group.path),
-    ...range,
+    ...lines.range(offset, endOffset),
     offset,
     endOffset,
     document: document.index,
-    ...(site.item === undefined ? {} : { item: site.item }),
+    ...(resource.item === undefined ? {} : { item: resource.item }),
     versions,
-    resource: site.resource,
+    resource: info,
     ...(fix ? { fix } : {}),
     ...(suggestions.length > 0 ? { suggestions } : {}),
   };
+}
+
+/** The pod spec site a path belongs to (for its template's annotations), if any. */
+function siteOfPath(sites: readonly PodSpecSite[], path: readonly PathSegment[]): PodSpecSite | undefined {
+  return sites.find((site) => site.specPath.every((segment, i) => path[i] === segment)) ?? sites[0];
 }
 
 function syntaxFinding(document: ParsedDocument, lines: LineIndex, target: ResolvedTarget): Finding {
@@ -176,15 +213,23 @@ export function lintSource(source: Source, options: LintOptions): FileResult {
   const suppressed: SuppressedFinding[] = [];
   let comments: CommentSuppressions | undefined;
   const commentSuppressions = () => (comments ??= new CommentSuppressions(text, (offset) => lines.position(offset).line));
+  const engine = options.engine ?? coreEngine;
   for (const document of documents.parsed) {
     if (document.error) {
       if (options.rules?.[yamlSyntaxMeta.id] !== 'off') findings.push(syntaxFinding(document, lines, options.target));
       continue;
     }
-    for (const site of podSpecSites(document.value, options.podSpecPaths)) {
-      const annotations = annotationSuppressions(site.object, site.templateMetadataPath);
-      for (const group of runRules(site, document, text, options.target, rules)) {
-        const finding = toFinding(group, text, lines, options.target, options.rules?.[group.rule.id]);
+    const fixes = new FixBuilder(document.yaml, text.slice(document.start, document.end), document.start, []);
+    for (const resource of resourcesOf(document.value)) {
+      const sites = sitesOf(resource, options.podSpecPaths);
+      if (sites.length === 0 && !engine.evaluatesEveryResource) continue;
+      const context: EngineContext = { target: options.target, rules, fixes: fixes.forResource(resource.resourcePath) };
+      const info = resourceInfo(resource.object);
+      for (const group of groupReports(engine.evaluate(resource, sites, context))) {
+        if (options.rules?.[group.ruleId] === 'off') continue;
+        const finding = toFinding(group, document, resource, info, text, lines, options.target, options.rules?.[group.ruleId]);
+        const site = siteOfPath(sites, group.path);
+        const annotations = annotationSuppressions(resource.object, site?.templateMetadataPath ?? null);
         const suppression = suppressedByAnnotation(annotations, finding.ruleId) ?? commentSuppressions().match(finding.ruleId, finding.line);
         if (suppression) suppressed.push({ ...finding, suppression });
         else findings.push(finding);
