@@ -19,10 +19,15 @@ const goTypes: Record<string, string> = {
   restartPolicyRules: '[]v1.ContainerRestartRule',
 };
 
+/** The Go struct the decoder fills: ephemeral containers are their own type (its fields are promoted from EphemeralContainerCommon). */
+export function goContainerStruct(container: ContainerView): string {
+  return container.list === 'ephemeralContainers' ? 'EphemeralContainer' : 'Container';
+}
+
 /** The decoder's words for a value of the wrong JSON type. */
 export function decodeErrorMessage(container: ContainerView, error: DecodeError): string {
   const field = goFieldPath([...container.path, error.field]);
-  return `cannot unmarshal ${error.got} into Go struct field Container.${field} of type ${goTypes[error.field]}.`;
+  return `cannot unmarshal ${error.got} into Go struct field ${goContainerStruct(container)}.${field} of type ${goTypes[error.field]}.`;
 }
 
 export function strictUnknownField(path: readonly PathSegment[]): string {
