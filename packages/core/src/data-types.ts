@@ -53,6 +53,8 @@ export interface HeuristicsTable {
   longRunningCommands: PatternEntry[];
   oneShotCommands: PatternEntry[];
   serverCommands?: PatternEntry[];
+  /** A sleep in a command line; group 2 is its seconds. */
+  sleepCommand?: PatternEntry;
   meshAnnotations: Array<{ key: string; values?: string[]; mesh: string }>;
   legacyWorkarounds: Array<{ kind: 'annotation' | 'command' | 'env' | string; key?: string; contains?: string; pattern?: string; name?: string }>;
 }

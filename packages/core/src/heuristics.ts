@@ -78,6 +78,16 @@ export function looksLongRunning(container: JsonObject): boolean {
   return longRunningReason(container) !== null;
 }
 
+const sleepCommand = heuristics.sleepCommand ? new RegExp(heuristics.sleepCommand.pattern, 'g') : null;
+
+/** The seconds a command line sleeps in total (a preStop hook's `sleep 5`), 0 when it does not. */
+export function preStopSleepSeconds(line: string): number {
+  if (!sleepCommand) return 0;
+  let total = 0;
+  for (const match of line.matchAll(sleepCommand)) total += Number(match[2]);
+  return total;
+}
+
 export function meshAnnotations() {
   return heuristics.meshAnnotations;
 }

@@ -13,6 +13,16 @@ import { duplicateContainerName } from './duplicate-container-name.js';
 import { resizePolicyInit } from './resize-policy-init.js';
 import { podRestartPolicy } from './pod-restart-policy.js';
 import { restartPolicyMisplaced } from './restart-policy-misplaced.js';
+import { legacySidecarInJob } from './legacy-sidecar-in-job.js';
+import { sidecarStartupProbe } from './sidecar-startup-probe.js';
+import { sidecarOrder } from './sidecar-order.js';
+import { blockingInitContainer } from './blocking-init-container.js';
+import { oneShotSidecar } from './one-shot-sidecar.js';
+import { sidecarTerminationGrace } from './sidecar-termination-grace.js';
+import { jobFailurePolicyExitCodes } from './job-failure-policy-exit-codes.js';
+import { legacySidecarWorkarounds } from './legacy-sidecar-workarounds.js';
+import { preferNativeSidecar } from './prefer-native-sidecar.js';
+import { sidecarResources } from './sidecar-resources.js';
 
 export const rules: readonly Rule[] = [
   restartPolicyInitValue,
@@ -27,6 +37,16 @@ export const rules: readonly Rule[] = [
   resizePolicyInit,
   podRestartPolicy,
   restartPolicyMisplaced,
+  legacySidecarInJob,
+  sidecarStartupProbe,
+  sidecarOrder,
+  blockingInitContainer,
+  oneShotSidecar,
+  sidecarTerminationGrace,
+  jobFailurePolicyExitCodes,
+  legacySidecarWorkarounds,
+  preferNativeSidecar,
+  sidecarResources,
 ];
 
 /** The parser's own finding: metadata like a rule (SARIF, --list-rules), but no check. */
