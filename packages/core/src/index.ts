@@ -1,6 +1,6 @@
 /** @sidecar-lint/core: the semantic core. No files, no process, no console. */
 export * from './types.js';
-export { lintSource, type LintOptions } from './lint.js';
+export { lintSource, coreEngine, type LintOptions, type Engine, type EngineReport, type EngineContext } from './lint.js';
 export {
   resolveTarget,
   parseVersionRange,
@@ -12,7 +12,7 @@ export {
   type MinorTarget,
 } from './target.js';
 export { rules, ruleMetas, findRule, yamlSyntaxMeta } from './rules/index.js';
-export { podSpecSites, type PodSpecSite, type PodSpecPathConfig } from './discovery.js';
+export { podSpecSites, resourcesOf, sitesOf, resourceInfo, type PodSpecSite, type PodSpecPathConfig, type ResourceRef } from './discovery.js';
 export { apiServerView, type PodView, type ContainerView } from './view.js';
 export { applyFixes, applyEdits } from './fixes.js';
 export { LineIndex, formatPath, parsePath, spanOffsets, nodeAtPath } from './positions.js';
