@@ -1,0 +1,106 @@
+/**
+ * From the paths on the command line to the files to lint, in a deterministic order: files as
+ * given, directories walked in sorted order (*.yaml, *.yml, *.json; node_modules and .git
+ * skipped), globs expanded and sorted, "-" for stdin, the cwd when no path is given. A path that
+ * does not exist is a problem of its own: the other files are still linted.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const STDIN = '-';
+
+export interface InputFile {
+  /** The path as given or found: relative to the cwd when found by walking or by a glob. */
+  display: string;
+  /** Absolute path, or STDIN. */
+  path: string;
+}
+
+export interface Inputs {
+  files: InputFile[];
+  /** One sentence per path that cannot be read. */
+  problems: string[];
+}
+
+const manifestExtension = /\.(ya?ml|json)$/i;
+const skippedDirectories = new Set(['node_modules', '.git']);
+const globCharacters = /[*?[\]{}]/;
+
+function toDisplay(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}
+
+function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function walk(directory: string, cwd: string, out: InputFile[]): void {
+  const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
+  for (const entry of entries) {
+    const full = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!skippedDirectories.has(entry.name)) walk(full, cwd, out);
+    } else if (manifestExtension.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isFile()))) {
+      out.push({ display: toDisplay(cwd, full), path: full });
+    }
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not a directory' : (code ?? String(error));
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<InputFile[]> {
+  const { glob } = await import('tinyglobby');
+  const found = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+  return found
+    .map((path) => resolve(path))
+    .sort(byName)
+    .map((path) => ({ display: toDisplay(cwd, path), path }));
+}
+
+export async function collectInputs(paths: readonly string[], cwd: string): Promise<Inputs> {
+  const files: InputFile[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: InputFile) => {
+    if (file.path !== STDIN && seen.has(file.path)) return;
+    seen.add(file.path);
+    files.push(file);
+  };
+  for (const given of paths.length === 0 ? ['.'] : paths) {
+    if (given === STDIN) {
+      add({ display: '<stdin>', path: STDIN });
+      continue;
+    }
+    const absolute = resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      if (globCharacters.test(given)) {
+        const matches = await expandGlob(given, cwd);
+        if (matches.length === 0) problems.push(`No files match the pattern "${given}".`);
+        matches.forEach(add);
+      } else {
+        problems.push(`Cannot read ${given}: ${reason(error)}.`);
+      }
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found: InputFile[] = [];
+      try {
+        walk(absolute, cwd, found);
+      } catch (error) {
+        problems.push(`Cannot read ${given}: ${reason(error)}.`);
+      }
+      found.forEach(add);
+    } else {
+      add({ display: given, path: absolute });
+    }
+  }
+  return { files, problems };
+}
