@@ -285,7 +285,8 @@ function singleInitializer(variable: Scope.Variable): Node | undefined {
 
 /** The expression a helper returns: an arrow's body, or a body of declarations and one final return. */
 function returnedExpression(fn: FunctionNode): Node | undefined {
-  if (fn.async || fn.generator) return undefined;
+  // `declare function` has no body: its value, if any, comes from its type.
+  if (fn.async || fn.generator || !fn.body) return undefined;
   if (fn.body.type !== 'BlockStatement') return fn.body;
   const statements = fn.body.body;
   const last = statements[statements.length - 1];
