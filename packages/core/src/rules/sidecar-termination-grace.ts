@@ -1,7 +1,6 @@
 import { containerLabel, defineRule } from '../rule.js';
 import { isObject, type JsonObject } from '../discovery.js';
 import { preStopSleepSeconds } from '../heuristics.js';
-import type { ContainerView } from '../view.js';
 
 /** The default of terminationGracePeriodSeconds. */
 const defaultGracePeriod = 30;
@@ -18,16 +17,6 @@ export function preStopSleep(container: JsonObject): number {
     return preStopSleepSeconds(exec['command'].filter((part) => typeof part === 'string').join(' '));
   }
   return 0;
-}
-
-/**
- * When the last sidecar gets SIGTERM (KEP-753 "Termination of containers"): every preStop hook,
- * app or sidecar, starts when the pod begins terminating; a sidecar is sent SIGTERM once its own
- * hook has returned and the app containers and the sidecars after it have exited, so the latest
- * preStop sleep of the pod decides it.
- */
-function lastSidecarSignal(sleeps: ReadonlyArray<{ container: ContainerView; seconds: number }>) {
-  return sleeps.reduce((latest, entry) => (entry.seconds > latest.seconds ? entry : latest));
 }
 
 export const sidecarTerminationGrace = defineRule({
@@ -52,17 +41,21 @@ export const sidecarTerminationGrace = defineRule({
     if (sleeps.length === 0) return;
     const written = site.spec['terminationGracePeriodSeconds'];
     const grace = typeof written === 'number' ? written : defaultGracePeriod;
-    const longest = lastSidecarSignal(sleeps);
+    // KEP-753 "Termination of containers": every preStop hook starts when the pod begins to
+    // terminate, and a sidecar gets SIGTERM once its own hook has returned and the app containers
+    // (and the sidecars after it) have exited, so the longest sleep decides when the sidecars are signalled.
+    const longest = sleeps.reduce((a, b) => (b.seconds > a.seconds ? b : a));
     if (longest.seconds < grace) return;
-    const graceText = typeof written === 'number' ? `terminationGracePeriodSeconds is ${grace}` : `the default terminationGracePeriodSeconds is ${grace}`;
-    const who = longest.container.role === 'sidecar' ? `sidecar ${containerLabel(longest.container)}` : `${containerLabel(longest.container)}`;
-    const victims = longest.container.role === 'sidecar' && sidecars.length === 1
-      ? 'so it gets SIGTERM only when the grace period has run out and is killed 2 seconds later'
-      : `so ${sidecars.length === 1 ? `sidecar ${containerLabel(sidecars[0]!)} gets` : 'the sidecars get'} SIGTERM only when the grace period has run out and ${sidecars.length === 1 ? 'is' : 'are'} killed 2 seconds later`;
+    const graceText = `the pod's terminationGracePeriodSeconds is ${grace}${typeof written === 'number' ? '' : ' (the default)'}`;
+    const hook = longest.container.role === 'sidecar' ? `sidecar ${containerLabel(longest.container)}` : containerLabel(longest.container);
+    const subject = longest.container === sidecars[0] ? 'it' : `sidecar ${containerLabel(sidecars[0]!)}`;
+    const stopped = sidecars.length === 1
+      ? `${subject} gets SIGTERM only when the grace period has run out and is killed 2 seconds later`
+      : 'the sidecars get SIGTERM only when the grace period has run out and are killed 2 seconds later';
     report({
       path: [...site.specPath, 'terminationGracePeriodSeconds'],
       span: typeof written === 'number' ? 'value' : 'missing',
-      message: `${graceText} but the preStop hook of ${who} sleeps ${longest.seconds} seconds, ${victims}.`,
+      message: `${graceText} but the preStop hook of ${hook} sleeps ${longest.seconds} seconds, so ${stopped}.`,
     });
   },
 });
