@@ -6,6 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { configFileNames } from '@sidecar-lint/config';
 
 export const STDIN = '-';
 
@@ -24,6 +25,8 @@ export interface Inputs {
 
 const manifestExtension = /\.(ya?ml|json)$/i;
 const skippedDirectories = new Set(['node_modules', '.git']);
+/** Our own config files are not manifests. */
+const configFiles: ReadonlySet<string> = new Set(configFileNames);
 const globCharacters = /[*?[\]{}]/;
 
 function toDisplay(cwd: string, absolute: string): string {
@@ -42,7 +45,7 @@ function walk(directory: string, cwd: string, out: InputFile[]): void {
     const full = join(directory, entry.name);
     if (entry.isDirectory()) {
       if (!skippedDirectories.has(entry.name)) walk(full, cwd, out);
-    } else if (manifestExtension.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isFile()))) {
+    } else if (manifestExtension.test(entry.name) && !configFiles.has(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isFile()))) {
       out.push({ display: toDisplay(cwd, full), path: full });
     }
   }

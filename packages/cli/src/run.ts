@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { resolveTarget, ruleMetas, type FileResult, type ResolvedTarget } from '@sidecar-lint/core';
+import { resolveTarget, ruleMetas, TargetError, type FileResult, type ResolvedTarget } from '@sidecar-lint/core';
 import { ConfigError, ConfigLoader, type ConfigValues, type LoadedConfig } from '@sidecar-lint/config';
 import { parseCli, type CliOptions } from './args.js';
 import { loadEngine, type Engine } from './engine.js';
@@ -111,9 +111,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return exitCodes.ok;
     }
     engine = await loadEngine(options.engine, { policies: options.policies });
+    checkExplicitVersions(options);
     loader = new ConfigLoader({ explicit: explicitValues(options), cwd: io.cwd, ...(options.config === undefined ? {} : { configPath: options.config }) });
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof TargetError) {
       problems.add(error.message);
       return exitCodes.usage;
     }
@@ -192,7 +193,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
 
-  if (reportToStdout || options.outputFile !== undefined) {
+  // Nothing was linted because of the problems already told: a report of nothing would only add noise.
+  const nothingLinted = linted.length === 0 && problems.count > 0;
+  if (!nothingLinted && (reportToStdout || options.outputFile !== undefined)) {
     const sources = new Map(linted.map((entry) => [entry.result.file, entry.fixedText ?? entry.text]));
     const formatter = await loadFormatter(options.format, { sourceOf: (file) => sources.get(file) });
     if (!formatter) {
@@ -221,6 +224,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   return code;
+}
+
+/** Versions given as flags are wrong whatever the config says: a usage error before any file is read. */
+function checkExplicitVersions(options: CliOptions): void {
+  const input = { ...(options.kubernetesVersion === undefined ? {} : { kubernetesVersion: options.kubernetesVersion }), ...(options.kubeletVersion === undefined ? {} : { kubeletVersion: options.kubeletVersion }) };
+  if (Object.keys(input).length > 0) resolveTarget(input);
 }
 
 function configFor(loader: ConfigLoader, input: InputFile, cwd: string, problems: Problems): LoadedConfig | undefined {
