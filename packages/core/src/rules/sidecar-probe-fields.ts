@@ -9,12 +9,27 @@ const nonNegative = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', '
 
 type Emit = (report: Omit<Report, 'effect'>) => void;
 
-function validatePort(port: unknown, path: PathSegment[], emit: Emit): void {
+/** apimachinery's IsValidPortName: an IANA service name (15 characters of [-a-z0-9], a letter, no edge or double hyphens). */
+function portNameProblems(name: string): string[] {
+  const problems: string[] = [];
+  if (name.length > 15) problems.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name)) problems.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (!/[a-z]/.test(name)) problems.push('must contain at least one letter (a-z)');
+  if (name.includes('--')) problems.push('must not contain consecutive hyphens');
+  if (name.length > 0 && (name.startsWith('-') || name.endsWith('-'))) problems.push('must not begin or end with a hyphen');
+  return problems;
+}
+
+/** `named`: an IntOrString port (httpGet, tcpSocket); grpc's port is an int32, where a string does not decode at all. */
+function validatePort(port: unknown, named: boolean, path: PathSegment[], emit: Emit): void {
   if (typeof port === 'number') {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      emit({ path, span: port === undefined ? 'missing' : 'value', message: `Invalid value: ${port}: must be between 1 and 65535, inclusive.` });
+      emit({ path, span: 'value', message: `Invalid value: ${port}: must be between 1 and 65535, inclusive.` });
     }
-  } else if (port === undefined || port === null || port === 0 || port === '') {
+  } else if (typeof port === 'string' && named) {
+    for (const problem of portNameProblems(port)) emit({ path, span: 'value', message: `Invalid value: ${JSON.stringify(port)}: ${problem}.` });
+  } else if (port === undefined || port === null) {
+    // A missing port decodes as the integer 0.
     emit({ path, span: 'missing', message: 'Invalid value: 0: must be between 1 and 65535, inclusive.' });
   }
 }
@@ -22,7 +37,7 @@ function validatePort(port: unknown, path: PathSegment[], emit: Emit): void {
 function validateHandler(handler: JsonObject, path: PathSegment[], kinds: readonly string[], emit: Emit): void {
   const present = kinds.filter((kind) => handler[kind] !== undefined && handler[kind] !== null);
   if (present.length === 0) {
-    emit({ path, span: 'entry', message: 'Required value: must specify a handler type.' });
+    emit({ path, span: 'missing', message: 'Required value: must specify a handler type.' });
     return;
   }
   for (const extra of present.slice(1)) {
@@ -35,8 +50,10 @@ function validateHandler(handler: JsonObject, path: PathSegment[], kinds: readon
   if (kind === 'exec' && !(Array.isArray(action['command']) && action['command'].length > 0)) {
     emit({ path: [...actionPath, 'command'], span: 'missing', message: 'Required value.' });
   }
-  if (kind === 'httpGet' || kind === 'tcpSocket' || kind === 'grpc') validatePort(action['port'], [...actionPath, 'port'], emit);
-  if (kind === 'httpGet' && action['scheme'] !== undefined && action['scheme'] !== 'HTTP' && action['scheme'] !== 'HTTPS') {
+  if (kind === 'httpGet' || kind === 'tcpSocket' || kind === 'grpc') validatePort(action['port'], kind !== 'grpc', [...actionPath, 'port'], emit);
+  // An empty or missing scheme is defaulted to HTTP before validation.
+  const scheme = action['scheme'];
+  if (kind === 'httpGet' && scheme !== undefined && scheme !== null && scheme !== '' && scheme !== 'HTTP' && scheme !== 'HTTPS') {
     emit({ path: [...actionPath, 'scheme'], span: 'value', message: `Unsupported value: ${JSON.stringify(action['scheme'])}: supported values: "HTTP", "HTTPS".` });
   }
 }
@@ -49,16 +66,18 @@ function validateProbe(field: string, probe: JsonObject, path: PathSegment[], em
       emit({ path: [...path, key], span: 'value', message: `Invalid value: ${value}: must be greater than or equal to 0.` });
     }
   }
+  // Order as in validateProbe, then the liveness/startup and readiness checks after it.
+  const grace = probe['terminationGracePeriodSeconds'];
+  if (typeof grace === 'number' && grace <= 0) {
+    emit({ path: [...path, 'terminationGracePeriodSeconds'], span: 'value', message: `Invalid value: ${grace}: must be greater than 0.` });
+  }
+  // successThreshold 0 (or unset) is defaulted to 1 before validation.
   const success = probe['successThreshold'];
-  if ((field === 'livenessProbe' || field === 'startupProbe') && typeof success === 'number' && success !== 1 && success >= 0) {
+  if ((field === 'livenessProbe' || field === 'startupProbe') && typeof success === 'number' && success !== 1 && success !== 0) {
     emit({ path: [...path, 'successThreshold'], span: 'value', message: `Invalid value: ${success}: must be 1.` });
   }
-  const grace = probe['terminationGracePeriodSeconds'];
   if (field === 'readinessProbe' && grace !== undefined && grace !== null) {
     emit({ path: [...path, 'terminationGracePeriodSeconds'], span: 'value', message: `Invalid value: ${JSON.stringify(grace)}: must not be set for readinessProbes.` });
-  }
-  if (typeof grace === 'number' && grace <= 0 && field !== 'readinessProbe') {
-    emit({ path: [...path, 'terminationGracePeriodSeconds'], span: 'value', message: `Invalid value: ${grace}: must be greater than 0.` });
   }
 }
 
