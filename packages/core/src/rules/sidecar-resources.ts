@@ -16,8 +16,8 @@ function requestOf(container: JsonObject, resource: ResourceName): number | null
   return null;
 }
 
-/** "cpu 800m and memory 256Mi", for the resources some container requests. */
-function podRequestText(view: PodView): string {
+/** "cpu 800m and memory 256Mi", for the resources some container requests; null when none requests anything. */
+function podRequestText(view: PodView): string | null {
   const parts: string[] = [];
   for (const resource of resourceNames) {
     const amount = (container: JsonObject) => requestOf(container, resource) ?? 0;
@@ -25,7 +25,7 @@ function podRequestText(view: PodView): string {
     const total = effectiveRequest(init, view.byList.containers.map((container) => amount(container.spec)));
     if (total > 0) parts.push(`${resource} ${resource === 'cpu' ? formatCpu(total) : formatMemory(total)}`);
   }
-  return parts.length === 0 ? 'nothing, as no container requests cpu or memory' : parts.join(' and ');
+  return parts.length === 0 ? null : parts.join(' and ');
 }
 
 export const sidecarResources = defineRule({
@@ -34,7 +34,7 @@ export const sidecarResources = defineRule({
   category: 'advice',
   description: 'A sidecar without cpu or memory requests',
   rationale:
-    'A sidecar runs for the whole life of the pod beside the app containers, so its requests count in full toward what the scheduler reserves: the pod requests the larger of (app containers + sidecars) and (each init container plus the sidecars started before it), plus overhead (KEP-753). A sidecar without requests is scheduled as if it used nothing, gets the lowest share of the node under pressure, and is the first to be OOM-killed; it also hides its cost from capacity planning.',
+    'A sidecar runs for the whole life of the pod beside the app containers, so its requests count in full toward what the scheduler reserves: the pod requests the larger of (app containers + sidecars) and (each init container plus the sidecars started before it), plus overhead (KEP-753). A sidecar without requests is scheduled as if it used nothing, gets the lowest share of the node under pressure, and is the first to be OOM-killed; it also hides its cost from capacity planning. Pods where no container requests anything are left alone.',
   howToFix: 'Give the sidecar cpu and memory requests that match what it uses.',
   fixable: null,
   example: {
@@ -48,10 +48,13 @@ export const sidecarResources = defineRule({
     for (const container of view.byList.initContainers) {
       if (container.role !== 'sidecar') continue;
       if (resourceNames.some((resource) => requestOf(container.spec, resource) !== null)) continue;
+      // A pod where no container requests anything has a problem that is not the sidecar's.
+      const podRequest = podRequestText(view);
+      if (podRequest === null) return;
       report({
         path: [...container.path, 'resources', 'requests'],
         span: 'missing',
-        message: `sidecar ${containerLabel(container)} has no cpu or memory requests, so the scheduler reserves nothing for it although it runs for the whole life of the pod; the pod requests ${podRequestText(view)} (sidecars + app containers, or the largest init container step).`,
+        message: `sidecar ${containerLabel(container)} has no cpu or memory requests, so the scheduler reserves nothing for it although it runs for the whole life of the pod; the pod requests ${podRequest} (sidecars + app containers, or the largest init container step).`,
       });
     }
   },
