@@ -3,10 +3,11 @@
  * the JSON report (exact, and valid against schemas/report.schema.json), config lookup and its
  * errors, suppressions, --fix and --fix-dry-run, --list-rules, --print-config.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, fixtures, report, scratch } from './helpers.js';
+import { bin, cli, fixtures, report, scratch } from './helpers.js';
 
 const v133 = ['--kube-version', '1.33'];
 
@@ -376,5 +377,24 @@ describe('information', () => {
     const help = cli(['--help'], { cwd: dir });
     expect(help.status).toBe(0);
     expect(help.stdout.split('\n')[0]).toBe('Usage: sidecar-lint [options] [paths...]');
+  });
+});
+
+describe('process behaviour', () => {
+  it('ends quietly with the computed status when stdout closes early (| head)', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`m/${String(i).padStart(3, '0')}.yaml`] = fixtures.bad;
+    const dir = scratch(files);
+    const command = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} --kube-version 1.33 m | head -n 1`;
+    const run = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' });
+    expect(run.stdout).toBe('m/000.yaml\n');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+  });
+
+  it('never colours with NO_COLOR or when not a terminal', () => {
+    const dir = scratch({ 'bad.yaml': fixtures.bad });
+    expect(cli([...v133, 'bad.yaml'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(cli([...v133, 'bad.yaml'], { cwd: dir }).stdout).not.toContain('\u001b[');
   });
 });

@@ -7,6 +7,7 @@ import { styleText } from 'node:util';
 import { formatVersions, type FileResult, type Finding, type Severity } from '@sidecar-lint/core';
 import type { Formatter } from './types.js';
 
+// We decide about colour (TTY, NO_COLOR, --output-file); validateStream: false keeps Node from deciding again.
 type Style = Parameters<typeof styleText>[0];
 
 const severityStyle: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
@@ -67,7 +68,7 @@ function summary(results: readonly FileResult[], paint: (style: Style, text: str
 /** Stylish with access to the linted texts (for the excerpts). */
 export function createStylish(sourceOf: (file: string) => string | undefined): Formatter {
   return (results, context) => {
-    const paint = context.color ? (style: Style, text: string) => styleText(style, text) : (_style: Style, text: string) => text;
+    const paint = context.color ? (style: Style, text: string) => styleText(style, text, { validateStream: false }) : (_style: Style, text: string) => text;
     const out: string[] = [];
     for (const result of results) {
       if (result.findings.length === 0) continue;
