@@ -2,6 +2,7 @@
  * The SARIF output passes Microsoft's SARIF validator (its SARIF and GitHub rule sets) with no
  * error and no warning: on the examples, and on results that use every feature of the formatter.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,15 @@ function lintFile(relative: string): FileResult {
 }
 
 describe('SARIF validator', () => {
+  it('reports nothing on `sidecar-lint --format sarif examples/` (the committed bundle)', () => {
+    const run = spawnSync(process.execPath, ['dist/sidecar-lint.mjs', '--format', 'sarif', 'examples/'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout) as { runs: { results: unknown[] }[] };
+    expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+    expect(validateSarif(run.stdout)).toEqual([]);
+  });
+
   it('reports nothing on the examples', () => {
     const files = readdirSync(join(repoRoot, 'examples/manifests')).sort().map((name) => `examples/manifests/${name}`);
     const results = files.map(lintFile);
