@@ -95,17 +95,16 @@ describe('the Action (dist/action.mjs)', () => {
     expect(annotations(run.stdout)).toEqual([
       '::error file=k8s/bad.yaml,line=10,col=22,endLine=10,endColumn=28,title=restart-policy-init-value::Rejected on 1.31: Unsupported value: "always": supported values: "Always".',
       '::error file=k8s/bad.yaml,line=14,col=7,endLine=14,endColumn=28,title=restart-policy-app-container::Rejected on 1.31: Forbidden: may not be set for non-init containers.',
-      expect.stringMatching(/^::notice file=k8s\/good\.yaml,line=14,col=11,endLine=14,endColumn=22,title=sidecar-resources::Sidecar "proxy" has no cpu or memory requests/),
       '::error::sidecar-lint found 2 error(s).',
     ]);
     const sarifFile = join(run.runnerTemp, 'sidecar-lint.sarif');
     expect(run.outputs).toEqual({ errors: '2', warnings: '0', 'sarif-file': sarifFile });
     const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
-    expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['restart-policy-init-value', 'restart-policy-app-container', 'sidecar-resources']);
+    expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['restart-policy-init-value', 'restart-policy-app-container']);
     expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'k8s/bad.yaml', uriBaseId: 'SRCROOT' });
     expect(validateSarif(readFileSync(sarifFile, 'utf8'))).toEqual([]);
-    expect(run.summary).toContain('**2 errors, 0 warnings, 1 info** in 2 files.\n\nTarget: Kubernetes 1.31, field validation strict, oldest kubelet 1.31.\n');
-    expect(run.summary).toContain('| <code>k8s/bad.yaml</code> | 2 | 0 | 0 | 0 |\n| <code>k8s/good.yaml</code> | 0 | 0 | 1 | 0 |\n');
+    expect(run.summary).toContain('**2 errors, 0 warnings, 0 infos** in 2 files.\n\nTarget: Kubernetes 1.31, field validation strict, oldest kubelet 1.31.\n');
+    expect(run.summary).toContain('| File | Errors | Warnings | Infos | Suppressed |\n|---|---:|---:|---:|---:|\n| <code>k8s/bad.yaml</code> | 2 | 0 | 0 | 0 |\n\n');
     expect(run.summary).toContain(
       '| 14:7 | error | <code>restart-policy-app-container</code> | <code>spec.containers[0].restartPolicy</code> | Rejected on 1.31: Forbidden: may not be set for non-init containers. |',
     );
@@ -115,7 +114,7 @@ describe('the Action (dist/action.mjs)', () => {
     const run = runAction({ paths: 'k8s', 'kube-version': '1.31', 'sarif-file': 'reports/lint.sarif', 'fail-on': 'never' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('k8s/bad.yaml\n  10:22  error  Rejected on 1.31: Unsupported value');
-    expect(annotations(run.stdout)).toHaveLength(4);
+    expect(annotations(run.stdout)).toHaveLength(3);
     expect(run.outputs).toEqual({ errors: '2', warnings: '1', 'sarif-file': 'reports/lint.sarif' });
     expect(existsSync(join(run.workspace, 'reports/lint.sarif'))).toBe(true);
   });
