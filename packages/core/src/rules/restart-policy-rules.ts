@@ -1,8 +1,9 @@
-import { containerLabel, defineRule } from '../rule.js';
-import { isObject } from '../discovery.js';
+import { defineRule } from '../rule.js';
+import { isObject, type JsonObject } from '../discovery.js';
+import type { PathSegment } from '../positions.js';
+import { goJsonType } from '../view.js';
 import { behaviourApplies } from '../target.js';
-import { decodeErrorMessage, gateOn, unsupportedValue } from './shared.js';
-import type { ContainerView } from '../view.js';
+import { decodeErrorMessage, gateOn, goContainerStruct, goFieldPath, unsupportedValue } from './shared.js';
 import type { Report } from '../rule.js';
 
 const maxRules = 20;
@@ -18,13 +19,29 @@ export const restartPolicyRules = defineRule({
   howToFix: 'Give the container a restartPolicy, keep actions and operators to the supported values, or remove the rules from a sidecar.',
   fixable: null,
   check({ view, minor, report }) {
-    if (!gateOn(minor, 'ContainerRestartRules')) return;
-    const restartAll = gateOn(minor, 'RestartAllContainersOnContainerExits');
     const emit = (r: Omit<Report, 'effect'>) => report({ ...r, effect: 'Rejected' });
-    for (const container of [...view.byList.initContainers, ...view.byList.containers]) {
+    const containers = [...view.byList.initContainers, ...view.byList.containers];
+    // Decoding comes before the gate's drop: a value of the wrong type is refused even where the field would be cleared.
+    for (const container of containers) {
       for (const error of container.decodeErrors) {
         if (error.field === 'restartPolicyRules') emit({ path: [...container.path, 'restartPolicyRules'], span: 'value', message: decodeErrorMessage(container, error) });
       }
+      const written = container.spec['restartPolicyRules'];
+      if (container.decodeErrors.length === 0 && Array.isArray(written) && !container.unknownFields.some((f) => f.field === 'restartPolicyRules')) {
+        written.forEach((rule, index) => {
+          if (rule === null || isObject(rule)) return;
+          const field = goFieldPath([...container.path, 'restartPolicyRules']);
+          emit({
+            path: [...container.path, 'restartPolicyRules', index],
+            span: 'value',
+            message: `cannot unmarshal ${goJsonType(rule)} into Go struct field ${goContainerStruct(container)}.${field} of type v1.ContainerRestartRule.`,
+          });
+        });
+      }
+    }
+    if (!gateOn(minor, 'ContainerRestartRules')) return;
+    const restartAll = gateOn(minor, 'RestartAllContainersOnContainerExits');
+    for (const container of containers) {
       const rules = container.restartPolicyRules;
       if (!Array.isArray(rules) || rules.length === 0) continue;
       const rulesPath = [...container.path, 'restartPolicyRules'];
@@ -37,7 +54,7 @@ export const restartPolicyRules = defineRule({
         if (container.role === 'init' && !behaviourApplies('initContainerRulesRequireRestartPolicy', minor.minor)) continue;
         emit({ path: [...container.path, 'restartPolicy'], span: 'missing', message: 'Required value: must specify restartPolicy when restart rules are used.' });
       }
-      validateRules(container, rules, restartAll, minor.minor, emit);
+      validateRules(rules, restartAll, minor.minor, rulesPath, emit);
     }
   },
 });
@@ -49,18 +66,16 @@ function tooMany(count: number, max: number, minor: number): string {
     : `Too long: may not be more than ${max} bytes.`;
 }
 
-function validateRules(container: ContainerView, rules: unknown[], restartAll: boolean, minor: number, emit: (r: Omit<Report, 'effect'>) => void): void {
-  const rulesPath = [...container.path, 'restartPolicyRules'];
+function validateRules(rules: unknown[], restartAll: boolean, minor: number, rulesPath: PathSegment[], emit: (r: Omit<Report, 'effect'>) => void): void {
   if (rules.length > maxRules) emit({ path: rulesPath, span: 'entry', message: tooMany(rules.length, maxRules, minor) });
   const actions = restartAll ? ['Restart', 'RestartAllContainers'] : ['Restart'];
   // Up to 1.35 the message lists only "Restart", even where RestartAllContainers is accepted.
   const listedActions = behaviourApplies('restartRuleActionMessageListsAllowedActions', minor) ? actions : ['Restart'];
-  rules.forEach((rule, index) => {
+  rules.forEach((entry, index) => {
     const rulePath = [...rulesPath, index];
-    if (!isObject(rule)) {
-      emit({ path: rulePath, span: 'value', message: `cannot unmarshal ${Array.isArray(rule) ? 'array' : typeof rule} into Go struct field Container.restartPolicyRules of type v1.ContainerRestartRule (container ${containerLabel(container)}).` });
-      return;
-    }
+    // A null entry decodes as an empty rule; other non-objects are decoding errors (reported above).
+    if (entry !== null && !isObject(entry)) return;
+    const rule: JsonObject = entry ?? {};
     const action = rule['action'] ?? '';
     if (!actions.includes(action as string)) emit({ path: [...rulePath, 'action'], span: 'value', message: unsupportedValue(action, listedActions) });
     const exitCodes = rule['exitCodes'];
