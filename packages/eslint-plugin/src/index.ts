@@ -14,7 +14,7 @@ export { rules } from './rules.js';
 export { docsUrl, eslintMeta, messages } from './meta.js';
 export { resourceSites } from './typescript/analyze.js';
 export type { ResourceSite } from './typescript/sites.js';
-export type { StaticValue, ObjectEntry } from './typescript/static-value.js';
+export { locatePath, type StaticValue, type ObjectEntry } from './typescript/static-value.js';
 export { targetFromSettings, type SidecarLintSettings } from './settings.js';
 
 export const yamlFiles = ['**/*.yaml', '**/*.yml'];

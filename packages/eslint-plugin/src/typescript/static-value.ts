@@ -49,3 +49,26 @@ export function hasUnknown(value: StaticValue): boolean {
 export function entryOf(value: StaticValue | undefined, key: string): ObjectEntry | undefined {
   return value?.kind === 'object' ? value.entries.find((entry) => entry.key === key) : undefined;
 }
+
+/**
+ * The node where the field at a path was written: the entry itself when the whole path is known
+ * (`complete`), else the key of the nearest enclosing field that is (the core's missing-field convention).
+ */
+export function locatePath(value: StaticValue, segments: ReadonlyArray<string | number>): { node: Node; complete: boolean } {
+  let current = value;
+  let node = value.node;
+  for (const segment of segments) {
+    if (typeof segment === 'number') {
+      const item = current.kind === 'array' ? current.items[segment] : undefined;
+      if (!item) return { node, complete: false };
+      current = item;
+      node = item.node;
+    } else {
+      const entry = entryOf(current, segment);
+      if (!entry) return { node, complete: false };
+      current = entry.value;
+      node = entry.entryNode;
+    }
+  }
+  return { node, complete: true };
+}
