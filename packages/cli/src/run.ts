@@ -1,20 +1,12 @@
 /**
- * One run of the command: flags -> inputs -> config per file -> lint (and fix) -> report -> exit
- * code. Every user mistake is a one-line message on stderr and exit 2; the other files are still
- * linted and reported. Process-level concerns (signals, broken pipes) stay in bin.ts.
+ * One run of the command: parse the flags, answer --help and --version at once, and load the
+ * linting part (the core, yaml, the config lookup) only for runs that need it, for cold start.
+ * Process-level concerns (signals, broken pipes) stay in bin.ts.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { resolveTarget, ruleMetas, TargetError, type FileResult, type ResolvedTarget } from '@sidecar-lint/core';
-import { ConfigError, ConfigLoader, type ConfigValues, type LoadedConfig } from '@sidecar-lint/config';
 import { parseCli, type CliOptions } from './args.js';
-import { loadEngine, type Engine } from './engine.js';
 import { UsageError } from './errors.js';
-import { exitCodeFor, exitCodes } from './exit-codes.js';
-import { collectInputs, STDIN, type InputFile } from './files.js';
-import { loadFormatter } from './formatters/index.js';
-import type { ReportContext } from './formatters/types.js';
-import { informationUri, toolName, toolVersion } from './version.js';
+import { exitCodes } from './exit-codes.js';
+import { toolName, toolVersion } from './version.js';
 
 export interface CliIo {
   cwd: string;
@@ -26,227 +18,23 @@ export interface CliIo {
   announceExitCode?(code: number): void;
 }
 
-class Problems {
-  private readonly seen = new Set<string>();
-  count = 0;
-
-  constructor(private readonly io: CliIo) {}
-
-  /** A usage, config or path problem: reported once, and the run ends with 2. */
-  add(message: string): void {
-    this.count++;
-    this.note(message);
-  }
-
-  /** A message that does not change the exit code (a minor newer than the table, a refused fix). */
-  note(message: string): void {
-    if (this.seen.has(message)) return;
-    this.seen.add(message);
-    this.io.stderr.write(`${toolName}: ${message}\n`);
-  }
-}
-
-function explicitValues(options: CliOptions): ConfigValues {
-  const values: ConfigValues = {};
-  if (options.kubernetesVersion !== undefined) values.kubernetesVersion = options.kubernetesVersion;
-  if (options.featureGates !== undefined) values.featureGates = options.featureGates;
-  if (options.fieldValidation !== undefined) values.fieldValidation = options.fieldValidation;
-  if (options.kubeletVersion !== undefined) values.kubeletVersion = options.kubeletVersion;
-  if (Object.keys(options.rules).length > 0) values.rules = options.rules;
-  return values;
-}
-
-/** Reads a file; text that is not valid UTF-8 is linted, but never fixed (writing it back would alter bytes). */
-function readText(path: string): { text: string; exactUtf8: boolean } {
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
-  return { text, exactUtf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
-}
-
-function errorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(error));
-}
-
-function printConfig(loaded: LoadedConfig, file: string, jsonTarget: (target: ResolvedTarget) => unknown): string {
-  const report = {
-    file,
-    configFile: loaded.configFile,
-    kubernetesVersion: loaded.values.kubernetesVersion ?? null,
-    featureGates: loaded.values.featureGates ?? {},
-    fieldValidation: loaded.target.fieldValidation,
-    kubeletVersion: loaded.values.kubeletVersion ?? null,
-    rules: loaded.rules,
-    ignorePatterns: loaded.ignorePatterns,
-    podSpecPaths: loaded.podSpecPaths,
-    target: jsonTarget(loaded.target),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-interface Linted {
-  input: InputFile;
-  result: FileResult;
-  text: string;
-  fixedText?: string;
-}
-
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const problems = new Problems(io);
   let options: CliOptions;
-  let engine: Engine;
-  let loader: ConfigLoader;
   try {
     options = parseCli(argv);
-    if (options.help) {
-      io.stdout.write((await import('./usage.js')).usage);
-      return exitCodes.ok;
-    }
-    if (options.version) {
-      io.stdout.write(`${toolVersion}\n`);
-      return exitCodes.ok;
-    }
-    if (options.listRules) {
-      io.stdout.write((await import('./list-rules.js')).listRules(options.formatGiven && options.format === 'json'));
-      return exitCodes.ok;
-    }
-    engine = await loadEngine(options.engine, { policies: options.policies });
-    checkExplicitVersions(options);
-    loader = new ConfigLoader({ explicit: explicitValues(options), cwd: io.cwd, ...(options.config === undefined ? {} : { configPath: options.config }) });
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof TargetError) {
-      problems.add(error.message);
-      return exitCodes.usage;
-    }
-    throw error;
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${toolName}: ${error.message}\n`);
+    return exitCodes.usage;
   }
-
-  if (options.printConfig !== undefined) {
-    try {
-      const { jsonTarget } = await import('./formatters/json.js');
-      const loaded = loader.loadFor(options.printConfig);
-      io.stdout.write(printConfig(loaded, options.printConfig, jsonTarget));
-      return exitCodes.ok;
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.add(error.message);
-      return exitCodes.usage;
-    }
+  if (options.help) {
+    io.stdout.write((await import('./usage.js')).usage);
+    return exitCodes.ok;
   }
-
-  const inputs = await collectInputs(options.paths, io.cwd);
-  inputs.problems.forEach((message) => problems.add(message));
-  if (inputs.files.length === 0 && inputs.problems.length === 0) problems.add('No files to lint (*.yaml, *.yml and *.json are linted).');
-
-  const fixing = options.fix || options.fixDryRun;
-  const fixModule = fixing ? await import('./fix.js') : undefined;
-  const linted: Linted[] = [];
-  let reportTarget: ResolvedTarget | undefined;
-  let stdinText: string | undefined;
-  for (const input of inputs.files) {
-    const config = configFor(loader, input, io.cwd, problems);
-    if (!config || (input.path !== STDIN && loader.isIgnored(input.path, config))) continue;
-    reportTarget ??= config.target;
-    config.target.warnings.forEach((warning) => problems.note(warning));
-    let text: string;
-    let exactUtf8 = true;
-    try {
-      if (input.path === STDIN) text = stdinText ??= await io.readStdin();
-      else ({ text, exactUtf8 } = readText(input.path));
-    } catch (error) {
-      problems.add(`Cannot read ${input.display}: ${errorText(error)}.`);
-      continue;
-    }
-    const lint = (source: string) =>
-      engine.lint({ uri: input.display, text: source }, { target: config.target, rules: config.rules, podSpecPaths: config.podSpecPaths, checkSyntax: options.checkSyntax });
-    if (!fixModule) {
-      linted.push({ input, result: lint(text), text });
-      continue;
-    }
-    const outcome = fixModule.fixText(text, lint, options.fixSuggestions);
-    if (outcome.refused) problems.note(`${input.display}: ${outcome.refused}`);
-    if (outcome.text !== text && !exactUtf8) {
-      problems.note(`${input.display}: Not fixed: the file is not valid UTF-8.`);
-      linted.push({ input, result: lint(text), text });
-      continue;
-    }
-    linted.push({ input, result: outcome.result, text, fixedText: outcome.text });
+  if (options.version) {
+    io.stdout.write(`${toolVersion}\n`);
+    return exitCodes.ok;
   }
-
-  const results = linted.map((entry) => entry.result);
-  const code = exitCodeFor(results, problems.count, options.maxWarnings);
-  const target = reportTarget ?? defaultTarget(loader, io.cwd);
-  const stdinFix = options.fix && !options.fixDryRun && inputs.files.some((file) => file.path === STDIN);
-  const reportToStdout = options.outputFile === undefined && !options.fixDryRun && !stdinFix;
-  io.announceExitCode?.(code);
-
-  if (options.fixDryRun) {
-    const { unifiedDiff } = await import('./diff.js');
-    for (const entry of linted) {
-      if (entry.fixedText !== undefined && entry.fixedText !== entry.text) io.stdout.write(unifiedDiff(entry.result.file, entry.text, entry.fixedText));
-    }
-  } else if (options.fix) {
-    const { writeFileAtomic } = await import('./fix-writer.js');
-    for (const entry of linted) {
-      if (entry.input.path === STDIN) io.stdout.write(entry.fixedText ?? entry.text);
-      else if (entry.fixedText !== undefined && entry.fixedText !== entry.text) writeFileAtomic(entry.input.path, entry.fixedText);
-    }
-  }
-
-  // Nothing was linted because of the problems already told: a report of nothing would only add noise.
-  const nothingLinted = linted.length === 0 && problems.count > 0;
-  if (!nothingLinted && (reportToStdout || options.outputFile !== undefined)) {
-    const sources = new Map(linted.map((entry) => [entry.result.file, entry.fixedText ?? entry.text]));
-    const formatter = await loadFormatter(options.format, { sourceOf: (file) => sources.get(file) });
-    if (!formatter) {
-      problems.add(`The ${options.format} format is not available yet.`);
-      return exitCodes.usage;
-    }
-    const context: ReportContext = {
-      tool: { name: toolName, version: toolVersion, informationUri },
-      target,
-      cwd: io.cwd,
-      rules: ruleMetas,
-      color: reportToStdout && options.format === 'stylish' && io.stdout.isTTY === true && !io.env['NO_COLOR'],
-    };
-    const report = formatter(results, context);
-    if (options.outputFile !== undefined) {
-      const path = resolve(io.cwd, options.outputFile);
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, report);
-      } catch (error) {
-        problems.add(`Cannot write ${options.outputFile}: ${errorText(error)}.`);
-        return exitCodes.usage;
-      }
-    } else {
-      io.stdout.write(report);
-    }
-  }
-  return code;
-}
-
-/** Versions given as flags are wrong whatever the config says: a usage error before any file is read. */
-function checkExplicitVersions(options: CliOptions): void {
-  const input = { ...(options.kubernetesVersion === undefined ? {} : { kubernetesVersion: options.kubernetesVersion }), ...(options.kubeletVersion === undefined ? {} : { kubeletVersion: options.kubeletVersion }) };
-  if (Object.keys(input).length > 0) resolveTarget(input);
-}
-
-function configFor(loader: ConfigLoader, input: InputFile, cwd: string, problems: Problems): LoadedConfig | undefined {
-  try {
-    return input.path === STDIN ? loader.loadForDirectory(cwd) : loader.loadFor(input.path);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.add(error.message);
-    return undefined;
-  }
-}
-
-/** The report's target when no file was linted: the config of the cwd, or the explicit values alone. */
-function defaultTarget(loader: ConfigLoader, cwd: string): ResolvedTarget {
-  try {
-    return loader.loadFor(join(cwd, 'x.yaml')).target;
-  } catch {
-    return resolveTarget();
-  }
+  const { lintCommand } = await import('./lint-command.js');
+  return lintCommand(options, io);
 }
