@@ -1,0 +1,68 @@
+# Reports of the rules and their three outputs: the aggregate findings (what the host merges over
+# minors exactly as the core does), conftest's deny/warn messages and Gatekeeper's violations.
+package lib.sidecar_lint.report
+
+import rego.v1
+
+import data.lib.sidecar_lint.paths
+
+# One rule's report at a path (segments from the resource root, or the List item's root).
+# span: value | entry | missing; effect: the core's effect verb phrase or null; message: the
+# core's per-minor detail, a sentence ending with a period.
+make(site, path, span, effect, severity, message) := {
+	"item": site.item,
+	"resource": site.resource,
+	"ignored": site.ignored,
+	"path": path,
+	"span": span,
+	"effect": effect,
+	"severity": severity,
+	"message": message,
+}
+
+finding(rule_id, r) := {
+	"ruleId": rule_id,
+	"severity": r.severity,
+	"path": paths.format(r.path),
+	"span": r.span,
+	"effect": r.effect,
+	"message": r.message,
+	"item": r.item,
+}
+
+findings(rule_id, reports) := {finding(rule_id, r) | some r in reports}
+
+# The core's merged message for one minor: "<effect> on <version>: <detail>", or the detail alone.
+text(version, r) := sprintf("%s on %s: %s", [r.effect, version, r.message]) if is_string(r.effect)
+
+text(_, r) := paths.capitalize(r.message) if not is_string(r.effect)
+
+resource_label(resource) := concat("/", [resource.kind, resource.name]) if is_string(resource.name)
+
+else := resource.kind
+
+# Annotations `ignore.sidecar-lint.io/<rule-id>` or `/all` on the resource or its pod template.
+suppressed(rule_id, r) if rule_id in r.ignored
+
+suppressed(_, r) if "all" in r.ignored
+
+message(rule_id, version, r) := sprintf("%s: %s: %s [%s]", [resource_label(r.resource), paths.format(r.path), text(version, r), rule_id])
+
+deny(rule_id, ctx, reports) := {message(rule_id, ctx.target.version, r) |
+	some r in reports
+	r.severity == "error"
+	not suppressed(rule_id, r)
+}
+
+warn(rule_id, ctx, reports) := {message(rule_id, ctx.target.version, r) |
+	some r in reports
+	r.severity != "error"
+	not suppressed(rule_id, r)
+}
+
+violation(rule_id, ctx, reports) := {{"msg": message(rule_id, ctx.target.version, r), "details": details} |
+	some r in reports
+	r.severity in ctx.target.severities
+	not suppressed(rule_id, r)
+	details := object.union(finding(rule_id, r), {"version": ctx.target.version, "resource": r.resource})
+}
