@@ -2,7 +2,7 @@
 // generated code calls. Generated code adds opa_eval, eval, entrypoints, builtins.
 import {
   V, VArr, VObj, VSet, VStr, VNum, NULL, TRUE, FALSE, T_ARR, T_OBJ, T_SET, T_STR, T_NUM,
-  initValues, compare, asArr, asObj, asSet, asStr, asNum, objGet, objPut, setAdd, search, num, newObj,
+  initValues, compare, asArr, asObj, asSet, asStr, asNum, objGet, objPut, setAdd, search, num, newObj, objGetStr, numToText,
 } from "./value";
 import { parseBytes, dumpToMem } from "./json";
 export * from "./builtins";
@@ -69,6 +69,12 @@ export function rt_dot(v: V, k: V): V | null {
   if (t == T_SET) return search(asSet(v).a, k) >= 0 ? k : null;
   return null;
 }
+// Lookups in base data also find number keys by their text (JSON keys are strings).
+export function rt_dot_data(v: V, k: V): V | null {
+  let r = rt_dot(v, k);
+  if (r === null && k.t == T_NUM && v.t == T_OBJ) r = objGetStr(asObj(v), numToText(asNum(k)));
+  return r;
+}
 export function rt_len(v: V): i32 {
   let t = v.t;
   if (t == T_ARR) return asArr(v).a.length;
@@ -125,6 +131,22 @@ export function rt_upsert(root: V | null, path: V, v: V): V {
   return top;
 }
 
+// A copy of root where the objects along path exist (missing ones are created empty).
+export function rt_ensure(root: V | null, path: V): V {
+  let keys = asArr(path).a;
+  let top: VObj = root !== null && root.t == T_OBJ ? copyObj(asObj(root!)) : new VObj();
+  let cur = top;
+  for (let i = 0; i < keys.length; i++) {
+    let k = unchecked(keys[i]);
+    let child = objGet(cur, k);
+    if (child !== null && child.t != T_OBJ) return top;
+    let nc: VObj = child !== null ? copyObj(asObj(child!)) : new VObj();
+    objPut(cur, k, nc);
+    cur = nc;
+  }
+  return top;
+}
+
 // Merges virtual documents into a base document (objects merged recursively; b wins).
 export function rt_merge(a: V | null, b: V): V {
   if (a === null || a.t != T_OBJ || b.t != T_OBJ) return b;
@@ -143,3 +165,4 @@ export function rt_host1(id: i32, a: V): V | null { return changetype<V | null>(
 export function rt_host2(id: i32, a: V, b: V): V | null { return changetype<V | null>(opa_builtin2(id, 0, changetype<usize>(a), changetype<usize>(b))); }
 export function rt_host3(id: i32, a: V, b: V, c: V): V | null { return changetype<V | null>(opa_builtin3(id, 0, changetype<usize>(a), changetype<usize>(b), changetype<usize>(c))); }
 export function rt_host4(id: i32, a: V, b: V, c: V, d: V): V | null { return changetype<V | null>(opa_builtin4(id, 0, changetype<usize>(a), changetype<usize>(b), changetype<usize>(c), changetype<usize>(d))); }
+export function rt_heap_base(): usize { return __heap_base; }

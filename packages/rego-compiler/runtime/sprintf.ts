@@ -228,7 +228,8 @@ export function goSprintf(fmt: string, args: Array<V>): V {
       if (kind == K_STR && v.t == T_STR && sharp) s = goQuote(text); else s = text;
       if (kind == K_INT && plus && !text.startsWith("-")) s = "+" + s;
     } else if (verb == "s") {
-      if (kind == K_STR) s = prec >= 0 && prec < text.length ? text.substring(0, prec) : text;
+      if (kind == K_INT && Math.abs(asNum(v).f) >= 9.2e18) s = text;
+      else if (kind == K_STR) s = prec >= 0 && prec < text.length ? text.substring(0, prec) : text;
       else s = badVerb(verb, kind, v, text);
     } else if (verb == "q") {
       if (kind == K_STR) s = goQuote(text); else if (kind == K_INT) s = "'" + String.fromCharCode(<i32>asNum(v).f) + "'"; else s = badVerb(verb, kind, v, text);

@@ -24,6 +24,22 @@ function runtime(): RuntimeModule {
   return RT;
 }
 
+let HEAP_BASE = -1;
+/** The runtime's static memory ends at __heap_base, which can be past its last data segment. */
+function heapBase(rt: RuntimeModule): number {
+  if (HEAP_BASE >= 0) return HEAP_BASE;
+  const bytes = readFileSync(new URL("./runtime.wasm", import.meta.url));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const WA = (globalThis as any).WebAssembly;
+  const memory = new WA.Memory({ initial: 64 });
+  const nop = () => 0;
+  const env: Record<string, unknown> = { memory, opa_abort: nop, opa_builtin0: nop, opa_builtin1: nop, opa_builtin2: nop, opa_builtin3: nop, opa_builtin4: nop };
+  const inst = new WA.Instance(new WA.Module(bytes), { env });
+  HEAP_BASE = (inst.exports.rt_heap_base as () => number)();
+  void rt;
+  return HEAP_BASE;
+}
+
 type Kind = "complete" | "set" | "object" | "func";
 interface Group { key: string; path: string[]; kind: Kind; rules: Rule[]; defaults: Rule[]; arity: number; fn?: number; cache?: number; ovr?: number }
 
@@ -148,7 +164,7 @@ export class Compiler {
 
   constructor(opts: CompileOptions) {
     this.customBuiltins = opts.builtins ?? {};
-    this.dataBase = (this.rt.dataEnd + 15) & ~15;
+    this.dataBase = (Math.max(this.rt.dataEnd, heapBase(this.rt)) + 15) & ~15;
     this.G_INPUT = this.global();
     this.G_DATA = this.global();
   }
@@ -266,6 +282,20 @@ export class Compiler {
       if (g.kind !== "func" && g.path.length > path.length && path.every((s, i) => g.path[i] === s)) out.push(g);
     return out;
   }
+  packagesUnder(path: string[]): string[][] {
+    const seen = new Set<string>();
+    const out: string[][] = [];
+    for (const m of this.modules) {
+      const pp = ["data", ...m.pkg];
+      for (let n = path.length + 1; n <= pp.length; n++) {
+        const sub = pp.slice(0, n);
+        if (!path.every((s, i) => sub[i] === s)) break;
+        const k = JSON.stringify(sub);
+        if (!seen.has(k)) { seen.add(k); out.push(sub); }
+      }
+    }
+    return out.sort((a, b) => a.length - b.length);
+  }
   hasGroupsUnder(path: string[]): boolean {
     for (const g of this.groups.values())
       if (g.path.length > path.length && path.every((s, i) => g.path[i] === s)) return true;
@@ -312,6 +342,9 @@ export class Compiler {
       c.end();
       c.end();
       const v = c.local();
+      for (const pk of this.packagesUnder(path)) {
+        c.get(doc).gget(this.constGlobal(JSON.stringify(pk.slice(path.length)))).call(this.rtf("rt_ensure")).set(doc);
+      }
       for (const g of this.groupsUnder(path)) {
         const rel = g.path.slice(path.length);
         c.call(this.ruleFn(g)).tee(v).if_();
@@ -351,6 +384,8 @@ export class Compiler {
     const gB = this.constGlobal(JSON.stringify(bObj));
     const rtf = (n: string) => this.rtf(n);
 
+    this.cstr("internal: illegal entrypoint id");
+    this.cstr("invalid reserved argument");
     const dispatch = this.newFunc("dispatch", 1, 1, (c) => {
       entries.forEach((e, i) => {
         c.get(0).i32(i).op(Op.i32_eq).if_();
@@ -489,6 +524,7 @@ class FnGen {
 
   // ---- name resolution ----
   isLocal(name: string): boolean {
+    if (name.includes(MARK)) return true;
     if (this.vars.has(name) && this.scope.declared.has(name)) return true;
     if (this.scope.declared.has(name)) return true;
     return !this.globalPath(name);
@@ -507,21 +543,28 @@ class FnGen {
   // ---- readiness analysis (for ordering) ----
   /** Vars that must be bound before t can be evaluated. */
   req(t: Term, out: Set<string>): void {
+    const iter = new Set<string>();
+    refIterVars(t, iter);
+    const r = new Set<string>();
+    this.req1(t, r);
+    for (const v of r) if (!iter.has(v) || this.bound.has(v)) out.add(v);
+  }
+  req1(t: Term, out: Set<string>): void {
     switch (t.type) {
-      case "var": if (t.name !== "_" && this.isLocal(t.name)) out.add(t.name); return;
+      case "var": if (this.isLocal(t.name)) out.add(t.name); return;
       case "ref":
         if (t.head.type === "var") { if (this.isLocal(t.head.name)) out.add(t.head.name); }
-        else this.req(t.head, out);
-        for (const p of t.path) if (p.type !== "var") this.req(p, out);
+        else this.req1(t.head, out);
+        for (const p of t.path) if (p.type !== "var") this.reqPattern(p, out);
         return;
-      case "array": case "set": for (const x of t.items) this.req(x, out); return;
-      case "object": for (const [k, v] of t.items) { this.req(k, out); this.req(v, out); } return;
+      case "array": case "set": for (const x of t.items) this.req1(x, out); return;
+      case "object": for (const [k, v] of t.items) { this.req1(k, out); this.req1(v, out); } return;
       case "call": {
         const ar = this.callArity(t);
-        t.args.forEach((a, i) => { if (ar < 0 || i < ar) this.req(a, out); else this.reqPattern(a, out); });
+        t.args.forEach((a, i) => { if (ar < 0 || i < ar) this.req1(a, out); else this.reqPattern(a, out); });
         return;
       }
-      case "op": for (const a of t.args) this.req(a, out); return;
+      case "op": for (const a of t.args) this.req1(a, out); return;
       case "arraycomp": case "setcomp": case "objectcomp": {
         const vs = new Set<string>();
         termVars(t, vs, true);
@@ -534,12 +577,13 @@ class FnGen {
     switch (t.type) {
       case "var": return;
       case "array": for (const x of t.items) this.reqPattern(x, out); return;
-      case "object": for (const [k, v] of t.items) { this.req(k, out); this.reqPattern(v, out); } return;
-      default: this.req(t, out);
+      case "object": for (const [k, v] of t.items) { this.req1(k, out); this.reqPattern(v, out); } return;
+      default: this.req1(t, out);
     }
   }
   outer = new Set<string>();
   ready(t: Term): boolean {
+    if (t.type === "var" && t.name === "_") return false;
     const s = new Set<string>();
     this.req(t, s);
     for (const v of s) if (!this.bound.has(v)) return false;
@@ -560,6 +604,20 @@ class FnGen {
       for (let i = 0; i < a.items.length && ok; i++) {
         ok = this.canUnify(a.items[i]!, b.items[i]!);
         if (ok) { const vs = new Set<string>(); termVars(a.items[i]!, vs, false); termVars(b.items[i]!, vs, false); for (const v of vs) if (this.isLocal(v)) this.bound.add(v); }
+      }
+      this.bound = save;
+      return ok;
+    }
+    if (a.type === "object" && b.type === "object" && a.items.length === b.items.length) {
+      const bk = new Map(b.items.map(([kk, vv]) => [constText(kk), vv]));
+      const save = new Set(this.bound);
+      let ok = true;
+      for (const [kk, vv] of a.items) {
+        const o = bk.get(constText(kk));
+        if (!o) { ok = true; break; }
+        ok = this.canUnify(vv, o);
+        if (!ok) break;
+        const vs = new Set<string>(); termVars(vv, vs, false); termVars(o, vs, false); for (const v of vs) if (this.isLocal(v)) this.bound.add(v);
       }
       this.bound = save;
       return ok;
@@ -613,7 +671,7 @@ class FnGen {
       let picked = -1;
       for (let i = 0; i < rest.length; i++) {
         const others = new Set<string>(saveOuter);
-        for (const o of lits) if (o !== rest[i]) { exprVars(o.expr, others, true); }
+        for (const o of lits) if (o !== rest[i]) { exprVars(o.expr, others, false); }
         this.outer = others;
         if (this.canGen(rest[i]!, rest)) { picked = i; break; }
       }
@@ -642,7 +700,7 @@ class FnGen {
     const step = (i: number): void => {
       if (i === ordered.length) { this.outer = saveOuter; k(); return; }
       const others = new Set<string>(saveOuter);
-      for (const o of ordered) if (o !== ordered[i]) exprVars(o.expr, others, true);
+      for (const o of ordered) if (o !== ordered[i]) exprVars(o.expr, others, false);
       this.outer = others;
       this.literal(ordered[i]!, () => step(i + 1));
     };
@@ -780,6 +838,7 @@ class FnGen {
       case "every": {
         const outerFail = this.fail;
         return this.term(e.coll, (coll) => {
+          this.c.get(coll).call(this.rtf("rt_type")).i32(4).op(Op.i32_lt_s).brIf(this.fail);
           this.guarded(() => {
             this.iterate(coll, (key, val) => {
               const ok = this.c.block();
@@ -988,10 +1047,14 @@ class FnGen {
   }
 
   args(ts: Term[], k: (vs: number[]) => void): void {
-    const out: number[] = [];
-    const step = (i: number): void => {
-      if (i === ts.length) return k(out.slice());
-      this.term(ts[i]!, (v) => { out.push(v); step(i + 1); out.pop(); });
+    const out: number[] = new Array(ts.length).fill(-1);
+    const order = ts.map((_, i) => i);
+    const binds = ts.map((t) => { const s = new Set<string>(); refIterVars(t, s); return [...s].some((v) => !this.bound.has(v)); });
+    order.sort((a, b) => (binds[a] === binds[b] ? a - b : binds[a] ? -1 : 1));
+    const step = (j: number): void => {
+      if (j === order.length) return k(out.slice());
+      const i = order[j]!;
+      this.term(ts[i]!, (v) => { out[i] = v; step(j + 1); });
     };
     step(0);
   }
@@ -1131,7 +1194,7 @@ class FnGen {
         const v = this.tmp();
         c.gget(this.C.G_DATA).tee(v).op(Op.i32_eqz).brIf(this.fail);
         const pre: Term[] = prefix.slice(1).map((s) => ({ type: "string", value: s, loc: t.loc }));
-        return this.path(v, [...pre, ...full.slice(i)], 0, k);
+        return this.path(v, [...pre, ...full.slice(i)], 0, k, true);
       }
       const nx = full[i];
       if (nx && nx.type === "string") { prefix.push(nx.value); i++; continue; }
@@ -1142,14 +1205,14 @@ class FnGen {
     }
   }
 
-  path(base: number, path: Term[], i: number, k: KV): void {
+  path(base: number, path: Term[], i: number, k: KV, data = false): void {
     if (i === path.length) return k(base);
     const c = this.c;
     const p = path[i]!;
     if (p.type === "var" && this.isLocal(p.name) && !this.bound.has(p.name)) {
       return this.iterate(base, (key, val) => {
         if (p.name !== "_") { c.get(key).set(this.varLocal(p.name)); this.bound.add(p.name); }
-        this.path(val, path, i + 1, k);
+        this.path(val, path, i + 1, k, data);
       });
     }
     if (!this.ready(p)) {
@@ -1158,8 +1221,8 @@ class FnGen {
     }
     this.term(p, (kv) => {
       const v = this.tmp();
-      c.get(base).get(kv).call(this.rtf("rt_dot")).tee(v).op(Op.i32_eqz).brIf(this.fail);
-      this.path(v, path, i + 1, k);
+      c.get(base).get(kv).call(this.rtf(data ? "rt_dot_data" : "rt_dot")).tee(v).op(Op.i32_eqz).brIf(this.fail);
+      this.path(v, path, i + 1, k, data);
     });
   }
 
@@ -1167,7 +1230,6 @@ class FnGen {
   setRuleScope(r: Rule, extraDeclared: Term[] = []): void {
     const rx = r as RuleX;
     const declared = new Set<string>();
-    declaredVars(r.body, declared);
     for (const a of extraDeclared) termVars(a, declared, false);
     this.scope = { ctx: rx.ctx, declared };
   }
@@ -1213,10 +1275,10 @@ class FnGen {
       for (let lvl: Rule | null = r; lvl; lvl = lvl.else) {
         this.setRuleScope(lvl);
         this.vars = new Map(); this.bound = new Set();
-        const value = lvl.head.value ?? ({ type: "boolean", value: true, loc: lvl.loc } as Term);
+        const pr = prep(lvl, []);
+        const value = pr.value ?? ({ type: "boolean", value: true, loc: lvl.loc } as Term);
         const constant = constText(value) !== null;
-        const cur = lvl;
-        this.guarded(() => this.body(cur.body.length ? cur.body : [trueLit(cur.loc)], () => this.term(value, (v) => {
+        this.guarded(() => this.body(pr.body, () => this.term(value, (v) => {
           c.get(chainRes).if_();
           c.get(chainRes).get(v).call(this.rtf("rt_equal")).op(Op.i32_eqz).if_();
           this.abort("eval_conflict_error: complete rules must not produce multiple outputs", r.loc);
@@ -1239,16 +1301,17 @@ class FnGen {
       return;
     }
     this.setRuleScope(r);
+    const pr = prep(r, rx.dyn);
     if (g.kind === "set") {
-      this.guarded(() => this.body(r.body.length ? r.body : [trueLit(r.loc)], () => this.term(r.head.key!, (v) => {
+      this.guarded(() => this.body(pr.body, () => this.term(pr.key!, (v) => {
         c.get(res).get(v).call(this.rtf("rt_set_add"));
       })));
       return;
     }
     // object: key path then value
-    const dyn = rx.dyn;
-    const value = r.head.value ?? ({ type: "boolean", value: true, loc: r.loc } as Term);
-    this.guarded(() => this.body(r.body.length ? r.body : [trueLit(r.loc)], () => this.args(dyn, (keys) => this.term(value, (v) => {
+    const dyn = pr.dyn;
+    const value = pr.value ?? ({ type: "boolean", value: true, loc: r.loc } as Term);
+    this.guarded(() => this.body(pr.body, () => this.args(dyn, (keys) => this.term(value, (v) => {
       if (keys.length === 1) {
         c.get(res).get(keys[0]!).get(v).call(this.rtf("rt_obj_insert")).op(Op.i32_eqz).if_();
         this.abort("eval_conflict_error: object keys must be unique", r.loc);
@@ -1278,11 +1341,12 @@ class FnGen {
         const params = r.head.args!;
         this.setRuleScope(cur, params);
         this.vars = new Map(); this.bound = new Set();
-        const value = cur.head.value ?? ({ type: "boolean", value: true, loc: cur.loc } as Term);
+        const pr = prep(cur, []);
+        const value = pr.value ?? ({ type: "boolean", value: true, loc: cur.loc } as Term);
         this.guarded(() => {
           const bindArgs = (i: number): void => {
             if (i === params.length) {
-              this.body(cur.body.length ? cur.body : [trueLit(cur.loc)], () => this.term(value, (v) => {
+              this.body(pr.body, () => this.term(value, (v) => {
                 c.get(chainRes).if_();
                 c.get(chainRes).get(v).call(this.rtf("rt_equal")).op(Op.i32_eqz).if_();
                 this.abort("eval_conflict_error: functions must not produce multiple outputs for same inputs", r.loc);
@@ -1335,26 +1399,98 @@ class FnGen {
     c.get(rs);
   }
 
-  entryQuery(q: Literal[]): void {
+  entryQuery(q0: Literal[]): void {
     const c = this.c;
+    const q = renameBody(q0, new Map());
     const rs = c.local();
     c.call(this.rtf("rt_set_new")).set(rs);
     const declared = new Set<string>();
-    declaredVars(q, declared);
     this.scope = { ctx: null, declared };
     const vs = new Set<string>();
     bodyVarsShallow(q, vs);
     const names = [...vs].filter((v) => this.isLocal(v) && !v.startsWith("_") && !v.startsWith("$")).sort();
+    const outName = (n: string): string => n.split(MARK)[0]!;
     this.guarded(() => this.body(q, () => {
       const o = this.tmp();
       c.call(this.rtf("rt_obj_new")).set(o);
       for (const n of names) {
         if (!this.bound.has(n)) continue;
-        c.get(o).gget(this.C.constGlobal(JSON.stringify(n))).get(this.varLocal(n)).call(this.rtf("rt_obj_put"));
+        c.get(o).gget(this.C.constGlobal(JSON.stringify(outName(n)))).get(this.varLocal(n)).call(this.rtf("rt_obj_put"));
       }
       c.get(rs).get(o).call(this.rtf("rt_set_add"));
     }));
     c.get(rs);
+  }
+}
+
+// ---- scoping of := and some: a declared var is a new var from its declaration on ----
+let freshN = 0;
+const MARK = "\u00a7";
+function declare(t: Term, env: Map<string, string>): void {
+  const vs = new Set<string>();
+  termVars(t, vs, false);
+  for (const v of vs) env.set(v, `${v.split(MARK)[0]}${MARK}${++freshN}`);
+}
+export function renameTerm(t: Term, env: Map<string, string>): Term {
+  const R = (x: Term): Term => renameTerm(x, env);
+  switch (t.type) {
+    case "var": { const n = env.get(t.name); return n ? { ...t, name: n } : t; }
+    case "ref": return { ...t, head: R(t.head), path: t.path.map(R) };
+    case "array": return { ...t, items: t.items.map(R) };
+    case "set": return { ...t, items: t.items.map(R) };
+    case "object": return { ...t, items: t.items.map(([a, b]) => [R(a), R(b)] as [Term, Term]) };
+    case "call": return { ...t, args: t.args.map(R) };
+    case "op": return { ...t, args: t.args.map(R) };
+    case "arraycomp": case "setcomp": { const inner = new Map(env); const body = renameBody(t.body, inner); return { ...t, body, term: renameTerm(t.term, inner) }; }
+    case "objectcomp": { const inner = new Map(env); const body = renameBody(t.body, inner); return { ...t, body, key: renameTerm(t.key, inner), value: renameTerm(t.value, inner) }; }
+    default: return t;
+  }
+}
+export function renameBody(lits: Literal[], env: Map<string, string>): Literal[] {
+  return lits.map((l) => {
+    const R = (x: Term): Term => renameTerm(x, env);
+    const withs = l.with.map((w) => ({ ...w, value: R(w.value) }));
+    const e = l.expr;
+    let ne: Expr;
+    switch (e.type) {
+      case "assign": { const right = R(e.right); declare(e.left, env); ne = { type: "assign", left: R(e.left), right }; break; }
+      case "some": for (const v of e.vars) declare(v, env); ne = { type: "some", vars: e.vars.map(R) }; break;
+      case "somein": { const coll = R(e.coll); if (e.key) declare(e.key, env); declare(e.value, env); ne = { type: "somein", key: e.key ? R(e.key) : null, value: R(e.value), coll }; break; }
+      case "every": {
+        const coll = R(e.coll);
+        const inner = new Map(env);
+        if (e.key) declare(e.key, inner);
+        declare(e.value, inner);
+        const body = renameBody(e.body, inner);
+        ne = { type: "every", key: e.key ? renameTerm(e.key, inner) : null, value: renameTerm(e.value, inner), coll, body };
+        break;
+      }
+      case "unify": ne = { type: "unify", left: R(e.left), right: R(e.right) }; break;
+      case "term": ne = { type: "term", term: R(e.term) }; break;
+    }
+    return { ...l, expr: ne, with: withs };
+  });
+}
+interface Prepared { body: Literal[]; value: Term | null; key: Term | null; dyn: Term[] }
+function prep(r: Rule, dyn: Term[]): Prepared {
+  const env = new Map<string, string>();
+  const body = renameBody(r.body.length ? r.body : [trueLit(r.loc)], env);
+  return {
+    body,
+    value: r.head.value ? renameTerm(r.head.value, env) : null,
+    key: r.head.key ? renameTerm(r.head.key, env) : null,
+    dyn: dyn.map((d) => renameTerm(d, env)),
+  };
+}
+
+/** Vars in ref paths (they can be bound by iterating). */
+function refIterVars(t: Term, out: Set<string>): void {
+  switch (t.type) {
+    case "ref": refIterVars(t.head, out); for (const p of t.path) { if (p.type === "var") { if (p.name !== "_") out.add(p.name); } else { const s = new Set<string>(); termVars(p, s, false); for (const v of s) out.add(v); } } return;
+    case "array": case "set": t.items.forEach((x) => refIterVars(x, out)); return;
+    case "object": t.items.forEach(([a, b]) => { refIterVars(a, out); refIterVars(b, out); }); return;
+    case "call": t.args.forEach((x) => refIterVars(x, out)); return;
+    case "op": t.args.forEach((x) => refIterVars(x, out)); return;
   }
 }
 

@@ -367,6 +367,7 @@ class Parser {
       case "number": return { type: "number", value: t.text, loc: t.loc };
       case "string": return { type: "string", value: t.value!, loc: t.loc };
       case "ident": {
+        if ((t.text === "true" || t.text === "false" || t.text === "null") && this.adjacentRefOrCall(t)) return { type: "var", name: t.text, loc: t.loc };
         if (t.text === "true" || t.text === "false") return { type: "boolean", value: t.text === "true", loc: t.loc };
         if (t.text === "null") return { type: "null", loc: t.loc };
         if (t.text === "set" && this.raw().kind === "punct" && this.raw().text === "(" && this.toks[this.p + 1]?.text === ")") {
