@@ -99,6 +99,13 @@ export function mayHoldPodSpec(text: string, start: number, end: number): boolea
   return true;
 }
 
+/** A parse error's span inside its document, at least one character wide where the document has one. */
+function errorSpan(message: string, raw: RawDocument, from: number, to: number): { message: string; start: number; end: number } {
+  const end = Math.min(raw.end, raw.start + Math.max(to, from + 1));
+  const start = Math.max(raw.start, Math.min(raw.start + from, end - 1));
+  return { message, start, end };
+}
+
 /** Parses one document of the file as kubectl would read it. */
 export function parseRawDocument(text: string, raw: RawDocument): ParsedDocument {
   const chunk = text.slice(raw.start, raw.end);
@@ -109,7 +116,7 @@ export function parseRawDocument(text: string, raw: RawDocument): ParsedDocument
       ...raw,
       yaml,
       value: null,
-      error: { message: first.message, start: raw.start + first.pos[0], end: raw.start + Math.max(first.pos[1], first.pos[0] + 1) },
+      error: errorSpan(first.message, raw, first.pos[0], first.pos[1]),
     };
   }
   try {
