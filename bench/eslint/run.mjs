@@ -1,0 +1,119 @@
+// ESLint overhead of @sidecar-lint/eslint-plugin on a 200-file mix (100 YAML manifests, 100 cdk8s TypeScript files):
+// the same ESLint run with and without our rules on the YAML files, in one process, best of several rounds.
+// Usage: node bench/eslint/run.mjs [--rounds 5] [--append]   (after `pnpm -r build`); --append adds a row to bench/RESULTS-eslint.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pluginDir = path.resolve(here, '../../packages/eslint-plugin');
+const requireFromPlugin = createRequire(path.join(pluginDir, 'package.json'));
+const { ESLint } = await import(pathToFileURL(requireFromPlugin.resolve('eslint')).href);
+const yml = (await import(pathToFileURL(requireFromPlugin.resolve('eslint-plugin-yml')).href)).default;
+const tsParser = requireFromPlugin('@typescript-eslint/parser');
+const plugin = (await import(pathToFileURL(path.join(pluginDir, 'dist/index.js')).href)).default;
+
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 10;
+
+function workload(i) {
+  const name = `app-${i}`;
+  const proxy = i % 3 === 0 ? `        - name: proxy\n          image: envoyproxy/envoy:v1.31\n          restartPolicy: Always\n` : '';
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  labels: {app: ${name}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+${proxy ? `      initContainers:\n${proxy}` : ''}      containers:
+        - name: app
+          image: example/${name}:1
+          ports: [{containerPort: 8080}]
+          resources: {requests: {cpu: 100m, memory: 128Mi}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ${name}}
+spec:
+  selector: {app: ${name}}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: ${name}-config}
+data:
+${Array.from({ length: 30 }, (_, k) => `  key${k}: "value ${k} for ${name}"`).join('\n')}
+`;
+}
+
+function chart(i) {
+  return `import { App, Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-33';
+const chart = new Chart(new App(), 'c${i}');
+const sidecar = (name: string) => ({ name, image: 'envoyproxy/envoy:v1.31', restartPolicy: 'Always' });
+new k8s.KubeDeployment(chart, 'web', {
+  spec: {
+    selector: { matchLabels: { app: 'web' } },
+    template: { metadata: { labels: { app: 'web' } }, spec: { initContainers: [sidecar('proxy')], containers: [{ name: 'app', image: 'app:${i}' }] } },
+  },
+});
+export const value${i} = ${i};
+`;
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-lint-eslint-bench-'));
+for (let i = 0; i < 100; i++) {
+  fs.writeFileSync(path.join(dir, `m${i}.yaml`), workload(i));
+  fs.writeFileSync(path.join(dir, `c${i}.ts`), chart(i));
+}
+const yamlBytes = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+
+const typeScript = { files: ['**/*.ts'], plugins: { 'sidecar-lint': plugin }, languageOptions: { parser: tsParser }, rules: plugin.configs.recommended[1].rules };
+const configs = {
+  baseline: [{ files: ['**/*.yaml'], plugins: { yml }, language: 'yml/yaml', rules: {} }, typeScript],
+  withPlugin: [...plugin.configs.recommended.slice(0, 1), typeScript],
+};
+
+async function time(config) {
+  // A fresh ESLint instance per run, as an editor's or CI's run starts cold on the files.
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: config, cache: false });
+  const start = process.hrtime.bigint();
+  const results = await eslint.lintFiles(['.']);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, messages: results.reduce((n, r) => n + r.messages.length, 0), files: results.length };
+}
+
+const best = { baseline: Infinity, withPlugin: Infinity };
+let last;
+// Warm-up: module loading and JIT are not what we measure.
+for (let i = 0; i < 3; i++) {
+  await time(configs.withPlugin);
+  await time(configs.baseline);
+}
+for (let round = 0; round < rounds; round++) {
+  // Alternate the order, so neither configuration always runs on a warmer process.
+  for (const name of round % 2 === 0 ? ['baseline', 'withPlugin'] : ['withPlugin', 'baseline']) {
+    last = await time(configs[name]);
+    best[name] = Math.min(best[name], last.ms);
+  }
+}
+fs.rmSync(dir, { recursive: true, force: true });
+const overhead = (best.withPlugin / best.baseline - 1) * 100;
+const summary = `files ${last.files} (100 YAML, ${(yamlBytes / 1024).toFixed(0)} KiB; 100 TS), baseline ${best.baseline.toFixed(0)} ms, with sidecar-lint on YAML ${best.withPlugin.toFixed(0)} ms, overhead ${overhead.toFixed(1)}% (limit 20%)`;
+console.log(summary);
+if (args.includes('--append')) {
+  const results = path.resolve(here, '../RESULTS-eslint.md');
+  if (!fs.existsSync(results)) {
+    fs.writeFileSync(results, '# ESLint plugin overhead\n\n`node bench/eslint/run.mjs --append`: one ESLint run over 200 files (100 YAML manifests with 3 documents each, 100 cdk8s TypeScript files with our TypeScript rules on in both runs), with and without our rules on the YAML files; best of the rounds, fresh ESLint instance per run.\n\n| date | machine | node | eslint | rounds | baseline ms | with plugin ms | overhead |\n|---|---|---|---|---|---|---|---|\n');
+  }
+  const machine = `${os.cpus()[0]?.model.trim() ?? 'unknown'} x${os.cpus().length}, ${os.platform()}`;
+  fs.appendFileSync(results, `| ${new Date().toISOString().slice(0, 10)} | ${machine} | ${process.version} | ${ESLint.version} | ${rounds} | ${best.baseline.toFixed(0)} | ${best.withPlugin.toFixed(0)} | ${overhead.toFixed(1)}% |\n`);
+}
+if (overhead > 20) process.exitCode = 1;
