@@ -51,3 +51,45 @@ export function builtinArity(name: string): number | undefined {
 export function runtimeName(name: string): string {
   return "b_" + name.replace(/\./g, "_");
 }
+
+// ---- operand types, for the eval_type_error checks before native calls ----
+import { createRequire } from "node:module";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+const TYPE_BITS: Record<string, number> = { null: 1, boolean: 2, number: 4, string: 8, array: 16, object: 32, set: 64 };
+interface Decl { type: string; of?: Decl[] | Decl }
+function declMask(d: Decl): number {
+  if (d.type === "any") {
+    if (Array.isArray(d.of)) return d.of.reduce((m, x) => m | declMask(x), 0);
+    return 127;
+  }
+  return TYPE_BITS[d.type] ?? 127;
+}
+let SIGS: Map<string, number[]> | null = null;
+/** Bit masks of the accepted types of each operand (bit i = type i in the runtime's order). */
+export function operandMasks(name: string): number[] | undefined {
+  if (!SIGS) {
+    SIGS = new Map();
+    try {
+      const req = createRequire(import.meta.url);
+      let dir = dirname(req.resolve("@open-policy-agent/opa-wasm"));
+      while (!existsSync(join(dir, "capabilities.json")) && dirname(dir) !== dir) dir = dirname(dir);
+      const caps = JSON.parse(readFileSync(join(dir, "capabilities.json"), "utf8")) as { builtins: { name: string; decl: { args?: Decl[] } }[] };
+      for (const b of caps.builtins) SIGS.set(b.name, (b.decl.args ?? []).map(declMask));
+    } catch { /* no signatures: no checks */ }
+    SIGS.set("strings.reverse", [8]);
+    SIGS.set("strings.count", [8, 8]);
+    SIGS.set("indexof_n", [8, 8]);
+    SIGS.set("numbers.range_step", [4, 4, 4]);
+    for (const n of ["equal", "neq", "lt", "lte", "gt", "gte", "internal.member_2", "internal.member_3", "walk", "json.is_valid", "json.marshal", "type_name", "minus", "sprintf"]) SIGS.delete(n);
+  }
+  return SIGS.get(name);
+}
+const ORDER = ["null", "boolean", "number", "string", "array", "object", "set"];
+export function maskText(name: string, i: number, mask: number): string {
+  if ((name === "object.filter" || name === "object.remove") && i === 1) return "one of {object, set, array}";
+  const names = ORDER.filter((_, b) => mask & (1 << b)).sort();
+  return names.length === 1 ? names[0]! : `one of {${names.join(", ")}}`;
+}
+export const TYPE_NAMES = ORDER;

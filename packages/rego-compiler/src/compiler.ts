@@ -3,7 +3,7 @@
 import { RegoError, type Expr, type Literal, type Loc, type Module, type Rule, type Term } from "./ast.js";
 import { parseModule, parseQuery, parseTerm } from "./parser.js";
 import { Code, link, RuntimeModule, type FuncDef, Op } from "./wasm.js";
-import { builtinArity, runtimeName, SDK_BUILTINS } from "./builtins.js";
+import { builtinArity, runtimeName, SDK_BUILTINS, operandMasks, maskText, TYPE_NAMES } from "./builtins.js";
 import { readFileSync } from "node:fs";
 
 export interface SourceModule { file: string; source: string }
@@ -1146,6 +1146,20 @@ class FnGen {
     this.args(args, (vs) => {
       const r = this.tmp();
       if (native) {
+        const masks = operandMasks(name);
+        if (masks) vs.forEach((v, i) => {
+          const m = masks[i];
+          if (m === undefined || m === 127) return;
+          c.i32(1).get(v).call(this.rtf("rt_type")).op(Op.i32_shl).i32(m).op(Op.i32_and).op(Op.i32_eqz).if_();
+          // one abort message per actual type
+          for (let t = 0; t < 7; t++) {
+            if (m & (1 << t)) continue;
+            c.get(v).call(this.rtf("rt_type")).i32(t).op(Op.i32_eq).if_();
+            this.abort(`eval_type_error: ${name}: operand ${i + 1} must be ${maskText(name, i, m)} but got ${TYPE_NAMES[t]}`, loc);
+            c.end();
+          }
+          c.end();
+        });
         for (const v of vs) c.get(v);
         c.call(this.rtf(rn));
       } else {

@@ -62,6 +62,13 @@ function sameResultSets(got: Record<string, unknown>[], want: Record<string, unk
   return gu.length === wu.length && gu.every((x, i) => x === wu[i]);
 }
 
+/** An error passes when it names the wanted code and contains the wanted text. */
+function errorMatches(c: Case, msg: string): boolean {
+  if (c.want_error_code && !msg.includes(c.want_error_code)) return false;
+  if (c.want_error && !msg.includes(c.want_error)) return false;
+  return true;
+}
+
 function errText(e: unknown): string {
   if (typeof e === "string") return e;
   if (e instanceof Error) return e.message;
@@ -80,7 +87,7 @@ export function runCase(id: string, topic: string, c: Case): CaseResult {
   } catch (e) {
     base.compileMs = performance.now() - t0;
     const msg = errText(e);
-    if (wantsError) return { ...base, status: "pass", reason: `compile error: ${msg}` };
+    if (wantsError) return errorMatches(c, msg) ? { ...base, status: "pass", reason: `compile error: ${msg}` } : { ...base, status: /unsupported/.test(msg) ? "unsupported" : "fail", reason: `wrong error: ${msg}; want ${c.want_error_code ?? ""} ${c.want_error ?? ""}` };
     const unsupported = /unsupported/.test(msg);
     return { ...base, status: unsupported ? "unsupported" : "fail", reason: `compile error: ${msg}` };
   }
@@ -96,7 +103,7 @@ export function runCase(id: string, topic: string, c: Case): CaseResult {
   } catch (e) {
     base.evalMs = performance.now() - t1;
     const msg = errText(e);
-    if (wantsError) return { ...base, status: "pass", reason: `eval error: ${msg}` };
+    if (wantsError) return errorMatches(c, msg) ? { ...base, status: "pass", reason: `eval error: ${msg}` } : { ...base, status: "fail", reason: `wrong error: ${msg}; want ${c.want_error_code ?? ""} ${c.want_error ?? ""}` };
     if (/not implemented: built-in/.test(msg)) return { ...base, status: "unsupported", reason: msg };
     return { ...base, status: "fail", reason: `eval error: ${msg}` };
   }

@@ -36,7 +36,7 @@ export const enum Op {
   local_get = 0x20, local_set = 0x21, local_tee = 0x22, global_get = 0x23, global_set = 0x24,
   i32_load = 0x28, i32_store = 0x36, i32_const = 0x41,
   i32_eqz = 0x45, i32_eq = 0x46, i32_ne = 0x47, i32_lt_s = 0x48, i32_gt_s = 0x4a, i32_le_s = 0x4c, i32_ge_s = 0x4e,
-  i32_add = 0x6a, i32_sub = 0x6b, i32_and = 0x71, i32_or = 0x72,
+  i32_add = 0x6a, i32_sub = 0x6b, i32_and = 0x71, i32_or = 0x72, i32_shl = 0x74,
 }
 
 /** A function body under construction, with named labels resolved to depths. */
