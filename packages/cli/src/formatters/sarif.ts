@@ -4,7 +4,6 @@
  * to a declared base, and every finding carries a fingerprint that survives edits elsewhere in
  * the file, so code scanning keeps tracking an alert when lines move.
  */
-import { createHash } from 'node:crypto';
 import type { Finding, RuleMeta, Severity, SuppressedFinding } from '@sidecar-lint/core';
 import type { Formatter, ReportContext } from './types.js';
 import { absoluteFileUri, relativeUri, workspacePath, workspaceUri } from './workspace-path.js';
@@ -67,6 +66,18 @@ function artifactLocation(file: string, cwd: string) {
 }
 
 /**
+ * FNV-1a, 64 bits: stable across runs and platforms, and free at start-up (in the bundle a
+ * node:crypto import would be loaded on every run, whatever the format).
+ */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let index = 0; index < text.length; index++) {
+    hash = ((hash ^ BigInt(text.charCodeAt(index))) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/**
  * What identifies a finding independently of its line: the rule, the file, the resource and the
  * field path. A resource repeated in one file is told apart by the occurrence count.
  */
@@ -74,7 +85,7 @@ function fingerprintBase(finding: Finding, uri: string): string {
   const resource = finding.resource;
   const where = finding.path === null ? `document ${finding.document}: ${finding.message}` : finding.path;
   const parts = [finding.ruleId, uri, resource?.apiVersion, resource?.kind, resource?.namespace, resource?.name, finding.item, where];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  return fnv1a64(JSON.stringify(parts));
 }
 
 function fixesOf(finding: Finding, location: ReturnType<typeof artifactLocation>) {
