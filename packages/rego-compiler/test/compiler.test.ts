@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+// @ts-ignore: built output
+import { compile, parseModule, RegoError } from "../dist/index.js";
+// @ts-ignore: no types
+import opa from "@open-policy-agent/opa-wasm";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function run(src: string, entry: string, input?: unknown, data?: unknown, builtins?: Record<string, (...a: unknown[]) => unknown>): unknown {
+  const { wasm } = compile({ modules: { "p.rego": src }, entrypoints: [entry], builtins: builtins ? Object.fromEntries(Object.entries(builtins).map(([k, f]) => [k, f.length])) : undefined });
+  const p = opa.loadPolicySync(wasm, undefined, builtins ?? {});
+  if (data !== undefined) p.setData(data);
+  const rs = p.evaluate(input, entry);
+  return rs.length ? rs[0].result : undefined;
+}
+
+describe("parser", () => {
+  it("reports file, line, column and what was expected", () => {
+    expect(() => parseModule("package a\n\np := [1, 2\n", "x.rego")).toThrow(/x\.rego:4:1: rego_parse_error: expected ',' or '\]'/);
+    expect(() => parseModule("p := 1", "y.rego")).toThrow(/y\.rego:1:1: rego_parse_error: expected package declaration/);
+  });
+  it("parses rules, ref heads, else, every, some-in, raw strings and comments", () => {
+    const m = parseModule("package a.b\nimport rego.v1\n# c\na.b[x] := 1 if { some x in [1] }\nf(x) := `raw` if { x > 1 } else := \"no\"\ns if { every y in [1] { y > 0 } }\n", "m.rego");
+    expect(m.pkg).toEqual(["a", "b"]);
+    expect(m.rules).toHaveLength(3);
+    expect(m.rules[1].else).not.toBeNull();
+  });
+});
+
+describe("compiler through the SDK", () => {
+  it("evaluates partial sets and objects, functions, comprehensions, not, every and with", () => {
+    const src = `package t
+import rego.v1
+s contains x if { some x in input.xs; x > 1 }
+o[k] := v if { some k, v in input.m }
+f(x) := y if { y := x * 2 }
+arr := [f(x) | some x in input.xs]
+none if { not s[100] }
+all_pos if { every x in input.xs { x > 0 } }
+w := v if { v := count(s) with input.xs as [5, 6, 7, 8] }
+str := sprintf("%s has %d items: %v", ["xs", count(input.xs), input.xs])
+`;
+    const input = { xs: [1, 2, 3], m: { a: 1 } };
+    expect(run(src, "t/s", input)).toEqual([2, 3]);
+    expect(run(src, "t/o", input)).toEqual({ a: 1 });
+    expect(run(src, "t/arr", input)).toEqual([2, 4, 6]);
+    expect(run(src, "t/none", input)).toBe(true);
+    expect(run(src, "t/all_pos", input)).toBe(true);
+    expect(run(src, "t/w", input)).toBe(4);
+    expect(run(src, "t/str", input)).toBe("xs has 3 items: [1, 2, 3]");
+  });
+  it("reports conflicts at run time", () => {
+    expect(() => run("package t\np := x if { some x in [1, 2] }", "t/p")).toThrow(/complete rules must not produce multiple outputs/);
+  });
+  it("calls host built-ins through opa_builtinN", () => {
+    expect(run('package t\np := regex.split("[.]", "a.b")', "t/p")).toEqual(["a", "b"]);
+    expect(run('package t\np := my.double(21)', "t/p", undefined, undefined, { "my.double": (x: unknown) => (x as number) * 2 })).toBe(42);
+  });
+  it("rejects an unsupported built-in with file, line and name", () => {
+    expect(() => compile({ modules: { "u.rego": "package t\np := time.now_ns()" }, entrypoints: ["t/p"] })).toThrow(/u\.rego:2:6: rego_compile_error: unsupported built-in function time\.now_ns/);
+  });
+  it("reads data and keeps working after setData", () => {
+    expect(run("package t\np := data.d.x + 1", "t/p", undefined, { d: { x: 41 } })).toBe(42);
+  });
+  it("fails compile on unsafe vars", () => {
+    expect(() => compile({ modules: { "v.rego": "package t\np if { x > 1 }" }, entrypoints: ["t/p"] })).toThrow(RegoError);
+  });
+});
+
+describe("cli", () => {
+  it("runs test_ rules of *_test.rego files", () => {
+    const out = execFileSync(process.execPath, [join(here, "../dist/cli.js"), "test", join(here, "fixtures")], { encoding: "utf8" });
+    expect(out).toMatch(/2 passed, 0 failed/);
+  });
+});
