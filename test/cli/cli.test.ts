@@ -90,7 +90,9 @@ describe('exit codes', () => {
     [['--feature-gates', 'SidecarContainers'], 'sidecar-lint: Invalid --feature-gates entry "SidecarContainers": expected Name=true or Name=false.\n'],
     [['--max-warnings=-1'], 'sidecar-lint: Invalid --max-warnings "-1": expected a whole number (0 or more).\n'],
     [['--format', 'xml'], 'sidecar-lint: Invalid --format "xml": expected one of stylish, json, sarif, github, junit.\n'],
-    [['--engine', 'rego'], 'sidecar-lint: The rego engine is not available yet; use --engine core (the default).\n'],
+    [['--policy', 'custom.wasm'], 'sidecar-lint: --policy needs --engine rego.\n'],
+    [['--engine', 'rego', '--policy', 'missing.wasm'], 'sidecar-lint: Cannot read policy missing.wasm (ENOENT).\n'],
+    [['--engine', 'rego', '--policy', 'clean.yaml'], 'sidecar-lint: clean.yaml: not an OPA wasm policy (WebAssembly.Module(): expected magic word 00 61 73 6d, found 61 70 69 56 @+0).\n'],
   ])('exits 2 on %j', (args, stderr) => {
     const dir = scratch({ 'clean.yaml': fixtures.clean });
     expect(cli([...args, 'clean.yaml'], { cwd: dir })).toEqual({ status: 2, stdout: '', stderr });

@@ -12,6 +12,7 @@ export {
   type MinorTarget,
 } from './target.js';
 export { rules, ruleMetas, findRule, yamlSyntaxMeta } from './rules/index.js';
+export { sidecarsEverywhere } from './rules/shared.js';
 export { podSpecSites, resourcesOf, sitesOf, resourceInfo, type PodSpecSite, type PodSpecPathConfig, type ResourceRef } from './discovery.js';
 export { apiServerView, type PodView, type ContainerView } from './view.js';
 export { applyFixes, applyEdits } from './fixes.js';
