@@ -140,6 +140,12 @@ describe('the Action (dist/action.mjs)', () => {
     expect(run.summary).toContain('feature gates SidecarContainers=false.');
   });
 
+  it('turns the CLI\'s notes into warning annotations without failing the step', () => {
+    const run = runAction({ paths: 'k8s/good.yaml', 'kube-version': '1.40', format: 'github' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('::warning::sidecar-lint: Kubernetes 1.40 is newer than the newest version sidecar-lint knows; minors after 1.36 are checked as 1.36.\n');
+  });
+
   it('fails with exit 2 and an error annotation on a bad input or a CLI usage error', () => {
     const badInput = runAction({ 'fail-on': 'sometimes' });
     expect(badInput.status).toBe(2);

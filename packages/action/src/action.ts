@@ -6,7 +6,7 @@
  * lookup, ignore patterns and exit codes.
  */
 import { resolve } from 'node:path';
-import { escapeData, run, workflowCommand, workspacePath } from '@sidecar-lint/cli';
+import { escapeData, run, workflowCommands } from '@sidecar-lint/cli';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import type { Report } from './report.js';
 import { appendSummary, setOutputs } from './runner-files.js';
@@ -48,22 +48,16 @@ function errorCommand(message: string): string {
   return `::error::${escapeData(message)}\n`;
 }
 
-/** The CLI's stderr lines ("sidecar-lint: ...") as error annotations: the step fails on them. */
-function usageErrors(stderr: string): string {
+/**
+ * The CLI's stderr lines ("sidecar-lint: ...") as annotations without a file: errors when the run
+ * ended with a usage or config error, warnings otherwise (a minor newer than the table, a refused fix).
+ */
+function stderrAnnotations(stderr: string, command: 'error' | 'warning'): string {
   return stderr
     .split('\n')
     .filter((line) => line !== '')
-    .map(errorCommand)
+    .map((line) => `::${command}::${escapeData(line)}\n`)
     .join('');
-}
-
-function annotations(report: Report, cwd: string): string {
-  const lines: string[] = [];
-  for (const result of report.results) {
-    const file = workspacePath(result.file, cwd).display;
-    for (const finding of result.findings) lines.push(`${workflowCommand({ ...finding, file, title: finding.ruleId })}\n`);
-  }
-  return lines.join('');
 }
 
 export function failed(summary: Report['summary'], failOn: ActionInputs['failOn']): boolean {
@@ -85,13 +79,13 @@ export async function runAction(io: ActionIo): Promise<number> {
   const args = cliArguments(inputs);
   const json = await cli(['--format', 'json', ...args], workspace, io.env);
   if (json.code === 2) {
-    io.stdout(usageErrors(json.stderr));
+    io.stdout(stderrAnnotations(json.stderr, 'error'));
     return 2;
   }
-  io.stdout(json.stderr);
+  io.stdout(stderrAnnotations(json.stderr, 'warning'));
   const report = JSON.parse(json.stdout) as Report;
 
-  io.stdout(annotations(report, workspace));
+  io.stdout(workflowCommands(report.results, workspace));
   if (inputs.format === 'json') io.stdout(json.stdout);
   else if (inputs.format !== 'github') io.stdout((await cli(['--format', inputs.format, ...args], workspace, io.env)).stdout);
 

@@ -6,5 +6,4 @@ export { formatters, loadFormatter, type FormatterLoader, type FormatterOptions 
 export type { Formatter, ReportContext } from './formatters/types.js';
 export { exitCodeFor, exitCodes } from './exit-codes.js';
 export { toolName, toolVersion } from './version.js';
-export { workflowCommand, escapeData, escapeProperty, type Annotation } from './formatters/github.js';
-export { workspacePath, type WorkspacePath } from './formatters/workspace-path.js';
+export { workflowCommands, escapeData, escapeProperty, type AnnotatedFile, type AnnotatedFinding } from './formatters/github.js';

@@ -4,7 +4,7 @@
  * property values (where they would end a value), so the two are escaped differently.
  * Suppressed findings are not annotated.
  */
-import type { Severity } from '@sidecar-lint/core';
+import type { Finding, Severity } from '@sidecar-lint/core';
 import type { Formatter } from './types.js';
 import { workspacePath } from './workspace-path.js';
 
@@ -42,24 +42,22 @@ export function workflowCommand(annotation: Annotation): string {
   return `::${commands[annotation.severity]} ${list}::${escapeData(annotation.message)}`;
 }
 
-export const github: Formatter = (results, context) => {
+/** What an annotation needs of a finding: the CLI's findings and the JSON report's both have it. */
+export type AnnotatedFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn'>;
+
+export interface AnnotatedFile {
+  file: string;
+  findings: readonly AnnotatedFinding[];
+}
+
+/** One workflow command per finding, files relative to the workspace `cwd`. */
+export function workflowCommands(results: readonly AnnotatedFile[], cwd: string): string {
   const lines: string[] = [];
   for (const result of results) {
-    const file = workspacePath(result.file, context.cwd).display;
-    for (const finding of result.findings) {
-      lines.push(
-        workflowCommand({
-          severity: finding.severity,
-          file,
-          line: finding.line,
-          column: finding.column,
-          endLine: finding.endLine,
-          endColumn: finding.endColumn,
-          title: finding.ruleId,
-          message: finding.message,
-        }),
-      );
-    }
+    const file = workspacePath(result.file, cwd).display;
+    for (const finding of result.findings) lines.push(workflowCommand({ ...finding, file, title: finding.ruleId }));
   }
   return lines.map((line) => `${line}\n`).join('');
-};
+}
+
+export const github: Formatter = (results, context) => workflowCommands(results, context.cwd);
