@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/cdk8s-app');
 const cdk8s = path.join(app, 'node_modules/.bin/cdk8s');
@@ -28,6 +28,7 @@ describe('cdk8s synth with @sidecar-lint/cdk8s', () => {
     // A copy next to the real app (its construct ids are the same: the field decides which one is meant).
     fs.mkdirSync(path.join(app, 'e2e-out'), { recursive: true });
     fs.writeFileSync(path.join(app, 'e2e-out/main.ts'), bad);
+    onTestFinished(() => fs.rmSync(path.join(app, 'e2e-out/main.ts'), { force: true }));
     const { status, output } = synth('npx tsx e2e-out/main.ts');
     expect(status).toBe(2);
     expect(output).toContain('sidecar-lint/restart-policy-app-container (1 occurrences)');

@@ -28,7 +28,7 @@ function analyze(context: Rule.RuleContext): FileAnalysis {
   const sourceCode = context.sourceCode;
   const cached = analyses.get(sourceCode);
   if (cached) return cached;
-  const target = targetFromSettings(context.settings as Record<string, unknown>);
+  const target = targetFromSettings(context.settings as Record<string, unknown>, context.physicalFilename);
   let analysis: FileAnalysis;
   if (!target.ok) {
     analysis = { findings: new Map(), settingsError: target.message, settingsErrorReported: false };

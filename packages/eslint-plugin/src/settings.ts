@@ -1,8 +1,10 @@
 /**
- * The target of a linted file: ESLint `settings["sidecar-lint"]` over the table's default range
- * (DESIGN §3). Resolved once per settings object, since every rule of every file shares it.
+ * The target of a linted file (DESIGN §3): ESLint `settings["sidecar-lint"]` over the nearest
+ * .sidecar-lint.yaml/.yml/.json upward from the file, over the table's default range. One loader per
+ * settings object, so each config file is read and checked once per run.
  */
-import { resolveTarget, TargetError, type FieldValidation, type PodSpecPathConfig, type ResolvedTarget, type TargetInput } from '@sidecar-lint/core';
+import { ConfigError, ConfigLoader, type ConfigValues } from '@sidecar-lint/config';
+import { TargetError, type FieldValidation, type PodSpecPathConfig, type ResolvedTarget } from '@sidecar-lint/core';
 
 export interface SidecarLintSettings {
   kubernetesVersion?: string;
@@ -16,16 +18,7 @@ export type TargetResult =
   | { ok: true; target: ResolvedTarget; podSpecPaths: PodSpecPathConfig[] }
   | { ok: false; message: string };
 
-const byKey = new Map<string, TargetResult>();
-
-function targetInput(settings: SidecarLintSettings): TargetInput {
-  const input: TargetInput = {};
-  if (settings.kubernetesVersion !== undefined) input.kubernetesVersion = String(settings.kubernetesVersion);
-  if (settings.featureGates !== undefined) input.featureGates = settings.featureGates;
-  if (settings.fieldValidation !== undefined) input.fieldValidation = settings.fieldValidation;
-  if (settings.kubeletVersion !== undefined) input.kubeletVersion = String(settings.kubeletVersion);
-  return input;
-}
+const loaders = new Map<string, ConfigLoader | string>();
 
 function checkShape(settings: unknown): string | null {
   if (settings === undefined) return null;
@@ -41,25 +34,30 @@ function checkShape(settings: unknown): string | null {
   return null;
 }
 
-/** The target for ESLint settings; a bad setting becomes a message, never an exception. */
-export function targetFromSettings(settings: Record<string, unknown> | undefined): TargetResult {
+function message(error: unknown): string {
+  if (error instanceof TargetError || error instanceof ConfigError) return error.message;
+  throw error;
+}
+
+/** The target for a file under these settings; a bad setting or config file becomes a message, never an exception. */
+export function targetFromSettings(settings: Record<string, unknown> | undefined, filename?: string): TargetResult {
   const own = settings?.['sidecar-lint'];
   const key = JSON.stringify(own ?? null);
-  const cached = byKey.get(key);
-  if (cached) return cached;
-  let result: TargetResult;
-  const shapeError = checkShape(own);
-  if (shapeError) {
-    result = { ok: false, message: shapeError };
-  } else {
-    const given = (own ?? {}) as SidecarLintSettings;
+  let loader = loaders.get(key);
+  if (loader === undefined) {
+    const shapeError = checkShape(own);
     try {
-      result = { ok: true, target: resolveTarget(targetInput(given)), podSpecPaths: given.podSpecPaths ?? [] };
+      loader = shapeError ?? new ConfigLoader({ explicit: (own ?? {}) as ConfigValues });
     } catch (error) {
-      if (!(error instanceof TargetError)) throw error;
-      result = { ok: false, message: error.message };
+      loader = message(error);
     }
+    loaders.set(key, loader);
   }
-  byKey.set(key, result);
-  return result;
+  if (typeof loader === 'string') return { ok: false, message: loader };
+  try {
+    const loaded = filename === undefined ? loader.loadForDirectory(process.cwd()) : loader.loadFor(filename);
+    return { ok: true, target: loaded.target, podSpecPaths: loaded.podSpecPaths };
+  } catch (error) {
+    return { ok: false, message: message(error) };
+  }
 }

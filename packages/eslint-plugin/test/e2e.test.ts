@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { lintSource, resolveTarget } from '@sidecar-lint/core';
 import plugin from '../src/index.js';
 
@@ -54,6 +54,8 @@ describe('ESLint Node API over examples/', () => {
     const badFile = path.join(app, 'e2e-out/eslint-main.ts');
     fs.mkdirSync(path.dirname(badFile), { recursive: true });
     fs.writeFileSync(badFile, bad);
+    // Removed afterwards: the cdk8s synth test keeps its own copy there, and two copies would be ambiguous to it.
+    onTestFinished(() => fs.rmSync(badFile, { force: true }));
     const synth = spawnSync(path.join(app, 'node_modules/.bin/tsx'), [badFile], { cwd: app, encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: outdir } });
     expect(synth.status, synth.stderr).toBe(0);
     const synthesized = coreFindings(path.join(outdir, 'demo.k8s.yaml'));

@@ -133,7 +133,7 @@ const settingsCases = {
       filename: 'job.yaml',
       code: job(plainApp),
       settings: { 'sidecar-lint': { kubernetesVersion: '1.33', featureGates: { NoSuchGate: true } } },
-      errors: [{ message: 'Invalid sidecar-lint settings: unrecognized feature gate: NoSuchGate (it does not exist in Kubernetes 1.33).', line: 1, column: 1 }],
+      errors: [{ message: 'Invalid sidecar-lint settings: Unrecognized feature gate: NoSuchGate (it does not exist in Kubernetes 1.33).', line: 1, column: 1 }],
     },
   ],
 };
