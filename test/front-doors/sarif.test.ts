@@ -3,7 +3,7 @@
  * error and no warning: on the examples, and on results that use every feature of the formatter.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintSource, resolveTarget, ruleMetas, type FileResult } from '@sidecar-lint/core';
@@ -73,6 +73,15 @@ describe('SARIF validator', () => {
     expect(results[0]!.suppressed.map((finding) => finding.ruleId)).toEqual(['duplicate-container-name']);
     expect(results[0]!.findings.some((finding) => finding.fix)).toBe(true);
     expect(validateSarif(sarif(results, context))).toEqual([]);
+  });
+
+  it('links every rule descriptor to its page in docs/rules', () => {
+    const log = JSON.parse(sarif([], context)) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
+    const prefix = `${context.tool.informationUri}/blob/main/`;
+    for (const rule of log.runs[0]!.tool.driver.rules) {
+      expect(rule.helpUri.startsWith(prefix)).toBe(true);
+      expect(existsSync(join(repoRoot, rule.helpUri.slice(prefix.length))), rule.helpUri).toBe(true);
+    }
   });
 
   it('is not a validator that accepts anything', () => {
