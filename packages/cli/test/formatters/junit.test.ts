@@ -21,6 +21,7 @@ function parseXml(xml: string): Element {
     'print(json.dumps(conv(ET.fromstring(sys.stdin.buffer.read()))))',
   ].join('\n');
   const run = spawnSync('python3', ['-c', script], { input: xml, encoding: 'utf8' });
+  if (run.error) throw new Error(`python3 is needed to check the XML: ${run.error.message}`);
   if (run.status !== 0) throw new Error(`not well-formed XML: ${run.stderr}`);
   return JSON.parse(run.stdout) as Element;
 }
