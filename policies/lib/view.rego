@@ -132,3 +132,12 @@ effective(c, field) := c.states[field].value if c.states[field].kind == "effecti
 label(c) := concat("", ["\"", c.name, "\""]) if is_string(c.name)
 
 else := sprintf("%s[%d]", [c.list, c.index])
+
+go_types := {"restartPolicy": "v1.ContainerRestartPolicy", "restartPolicyRules": "[]v1.ContainerRestartRule"}
+
+# The decoder's words for a value of the wrong JSON type.
+decode_message(c, field, state) := sprintf("cannot unmarshal %s into Go struct field Container.%s of type %s.", [
+	state.got,
+	paths.go_field_path(array.concat(c.path, [field])),
+	go_types[field],
+])

@@ -15,7 +15,7 @@ execFileSync(process.execPath, [join(policies, 'scripts', 'generate-data.mjs')],
 const { compile } = await import(join(compilerDir, 'dist', 'index.js'));
 const opa = createRequire(join(compilerDir, 'package.json'))('@open-policy-agent/opa-wasm');
 
-export const hostBuiltins = { 'regex.match': (pattern, value) => new RegExp(pattern).test(value) };
+const { hostBuiltins } = await import('./host-builtins.mjs');
 
 function regoFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -41,12 +41,12 @@ for (const { file, source } of modules) {
 const started = performance.now();
 let wasm;
 try {
-  ({ wasm } = compile({ modules, entrypoints: tests.map((t) => t.entrypoint), builtins: { 'regex.match': 2 } }));
+  ({ wasm } = compile({ modules, entrypoints: tests.map((t) => t.entrypoint), builtins: Object.fromEntries(Object.entries(hostBuiltins).map(([name, fn]) => [name, fn.length])) }));
 } catch (error) {
   console.log(`compile error: ${error.message}`);
   process.exit(1);
 }
-const policy = opa.loadPolicySync(wasm, undefined, hostBuiltins);
+const policy = opa.loadPolicySync(wasm, { initial: 64 }, hostBuiltins);
 const failed = [];
 for (const test of tests) {
   let result;
