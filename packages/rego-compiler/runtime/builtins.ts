@@ -677,3 +677,34 @@ function walkInto(v: V, path: Array<V>, out: Array<V>): void {
     for (let i = 0; i < a.length; i++) { path.push(unchecked(a[i])); walkInto(unchecked(a[i]), path, out); path.pop(); }
   }
 }
+
+function strList(v: V): Array<string> | null {
+  if (v.t == T_STR) { let r = new Array<string>(); r.push(S(v)); return r; }
+  let e = elems(v);
+  if (e === null) return null;
+  let r = new Array<string>();
+  for (let i = 0; i < e!.length; i++) { let x = unchecked(e![i]); if (!isStr(x)) return null; r.push(S(x)); }
+  return r;
+}
+function anyAffix(a: V, b: V, prefix: bool): V | null {
+  let xs = strList(a), ys = strList(b);
+  if (xs === null || ys === null) return null;
+  for (let i = 0; i < xs!.length; i++)
+    for (let j = 0; j < ys!.length; j++)
+      if (prefix ? xs![i].startsWith(ys![j]) : xs![i].endsWith(ys![j])) return TRUE;
+  return FALSE;
+}
+export function b_strings_any_prefix_match(a: V, b: V): V | null { return anyAffix(a, b, true); }
+export function b_strings_any_suffix_match(a: V, b: V): V | null { return anyAffix(a, b, false); }
+function flattenInto(a: Array<V>, out: Array<V>): void {
+  for (let i = 0; i < a.length; i++) {
+    let x = unchecked(a[i]);
+    if (x.t == T_ARR) { let y = asArr(x).a; for (let j = 0; j < y.length; j++) out.push(unchecked(y[j])); } else out.push(x);
+  }
+}
+export function b_array_flatten(a: V): V | null {
+  if (a.t != T_ARR) return null;
+  let out = new Array<V>();
+  flattenInto(asArr(a).a, out);
+  return arr(out);
+}

@@ -2,7 +2,7 @@
 // is an output, and for telling a built-in from an undefined function.
 const ARITY: Record<string, number> = {
   // natively compiled in our runtime (the arity is also read from the runtime)
-  abs: 1, all: 1, any: 1, and: 2, "array.concat": 2, "array.reverse": 1, "array.slice": 3, count: 1, max: 1, min: 1,
+  abs: 1, all: 1, any: 1, and: 2, "array.concat": 2, "array.reverse": 1, "array.slice": 3, "array.flatten": 1, count: 1, max: 1, min: 1,
   product: 1, sort: 1, sum: 1, "base64.decode": 1, "base64.encode": 1, "base64.is_valid": 1, "base64url.decode": 1,
   "base64url.encode": 1, "base64url.encode_no_pad": 1, "bits.and": 2, "bits.lsh": 2, "bits.negate": 1, "bits.or": 2,
   "bits.rsh": 2, "bits.xor": 2, ceil: 1, div: 2, equal: 2, floor: 1, gt: 2, gte: 2, lt: 2, lte: 2, minus: 2, mul: 2,
@@ -79,6 +79,8 @@ export function operandMasks(name: string): number[] | undefined {
       for (const b of caps.builtins) SIGS.set(b.name, (b.decl.args ?? []).map(declMask));
     } catch { /* no signatures: no checks */ }
     SIGS.set("strings.reverse", [8]);
+    SIGS.set("array.flatten", [16]);
+
     SIGS.set("strings.count", [8, 8]);
     SIGS.set("indexof_n", [8, 8]);
     SIGS.set("numbers.range_step", [4, 4, 4]);
