@@ -2,7 +2,7 @@
 // (schemas/kubernetes-versions.json, workload-kinds.json, heuristics.json), so conftest, Gatekeeper
 // and the wasm engine carry the same tables without any `data` document. Deterministic: the same
 // inputs give byte-identical modules (object keys sorted, list order kept, no timestamps).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -109,7 +109,14 @@ function heuristicsModule() {
   ]);
 }
 
+/** Temporary file and rename, so a reader running at the same time never sees half a module. */
+function write(name, text) {
+  const temporary = join(out, `.${name}.${process.pid}.tmp`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, join(out, name));
+}
+
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'data_versions.rego'), versionsModule());
-writeFileSync(join(out, 'data_workloads.rego'), workloadsModule());
-writeFileSync(join(out, 'data_heuristics.rego'), heuristicsModule());
+write('data_versions.rego', versionsModule());
+write('data_workloads.rego', workloadsModule());
+write('data_heuristics.rego', heuristicsModule());
