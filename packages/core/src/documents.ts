@@ -3,7 +3,9 @@
  * only those, the way kubectl reads YAML (YAML 1.1 scalars, merge keys). CRDs, ConfigMaps and the
  * like are most of the bytes in real bundles; looking at them costs a substring search, not a parse.
  */
-import { parseDocument, type Document } from 'yaml';
+import { Composer, Parser, parseDocument, YAMLParseError, type CST, type Document } from 'yaml';
+import { nestingError, valueError, type LimitError } from './document-limits.js';
+import { kubectlTags } from './kubectl-tags.js';
 import { workloadKinds } from './generated/data.js';
 import type { LineIndex } from './positions.js';
 
@@ -106,27 +108,52 @@ function errorSpan(message: string, raw: RawDocument, from: number, to: number):
   return { message, start, end };
 }
 
-/** Parses one document of the file as kubectl would read it. */
+const parseOptions = { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, strict: false, customTags: kubectlTags } as const;
+
+/**
+ * Parses one document of the file as kubectl would read it. The limits of document-limits.ts come
+ * first: the CST is checked for depth before the (recursive) composer sees it, and the composed
+ * document for duplicate keys and aliases before anything walks its value.
+ */
 export function parseRawDocument(text: string, raw: RawDocument): ParsedDocument {
   const chunk = text.slice(raw.start, raw.end);
-  const yaml = parseDocument(chunk, { version: '1.1', merge: true, uniqueKeys: true, prettyErrors: false, strict: false });
+  const tokens = [...new Parser().parse(chunk)];
+  const tooDeep = nestingError(tokens);
+  if (tooDeep) return failed(raw, parseDocument('', parseOptions), tooDeep);
+  const yaml = composeOne(tokens, chunk.length);
+  const limit = valueError(yaml);
   const first = yaml.errors[0];
-  if (first) {
-    return {
-      ...raw,
-      yaml,
-      value: null,
-      error: errorSpan(first.message, raw, first.pos[0], first.pos[1]),
-    };
+  if (first && (!limit || first.pos[0] <= limit.offset)) {
+    return failed(raw, yaml, { message: first.message, offset: first.pos[0], length: Math.max(first.pos[1] - first.pos[0], 1) });
   }
+  if (limit) return failed(raw, yaml, limit);
   try {
     const value = yaml.toJS({ maxAliasCount: 1000 });
     return { ...raw, yaml, value, error: null };
   } catch (error) {
-    // Alias bombs and other resource-exhaustion guards of the yaml package.
+    // Unresolved aliases and the yaml package's own alias-count guard.
     const message = error instanceof Error ? error.message : String(error);
-    return { ...raw, yaml, value: null, error: { message, start: raw.start, end: Math.min(raw.end, raw.start + 3) } };
+    return failed(raw, yaml, { message, offset: 0, length: Math.min(raw.end - raw.start, 3) });
   }
+}
+
+/** What parseDocument does, on tokens already checked: the first document, later ones an error. */
+function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | null = null;
+  for (const next of new Composer(parseOptions).compose(tokens, true, length)) {
+    if (!doc) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
+function failed(raw: RawDocument, yaml: Document.Parsed, error: LimitError): ParsedDocument {
+  const start = raw.start + error.offset;
+  return { ...raw, yaml, value: null, error: { message: error.message, start, end: Math.min(start + error.length, Math.max(raw.end, start + 1)) } };
 }
 
 export interface DocumentsOptions {
