@@ -50,17 +50,15 @@ misplaced_report(t, site, path) := report.make(site, path, "entry", "Dropped wit
 
 # Outside the pod spec only built-in kinds have a schema we know; for the others, look inside it.
 misplaced(site) := {path |
-	site.builtin
 	walk(site.object, [path, _])
 	found(site, path, 0)
-}
+} if site.builtin
 
 misplaced(site) := {path |
-	not site.builtin
 	walk(site.spec, [relative, _])
 	path := array.concat(site.spec_path, relative)
 	found(site, path, count(site.spec_path))
-}
+} if not site.builtin
 
 # A restart field whose parent object the core's walk visits (at most 64 deep, never inside
 # free-form maps or status) and where the schema has no such field.

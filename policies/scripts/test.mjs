@@ -53,7 +53,8 @@ for (const test of tests) {
   try {
     result = policy.evaluate({}, test.entrypoint);
   } catch (error) {
-    result = `error: ${error.message}`;
+    result = `error: ${error.message ?? error}`;
+    if (process.env.DEBUG) console.log(error);
   }
   const passed = Array.isArray(result) && result.length === 1 && result[0].result === true;
   if (!passed) failed.push({ ...test, result });
