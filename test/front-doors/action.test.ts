@@ -111,7 +111,7 @@ describe('the Action (dist/action.mjs)', () => {
   });
 
   it('prints the chosen log format after the annotations and writes SARIF where sarif-file says', () => {
-    const run = runAction({ paths: 'k8s', 'kube-version': '1.31', 'sarif-file': 'reports/lint.sarif', 'fail-on': 'never' });
+    const run = runAction({ paths: 'k8s/bad.yaml k8s/j*.yaml', 'kube-version': '1.31', 'sarif-file': 'reports/lint.sarif', 'fail-on': 'never' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('k8s/bad.yaml\n  10:22  error  Rejected on 1.31: Unsupported value');
     expect(annotations(run.stdout)).toHaveLength(3);
@@ -151,6 +151,9 @@ describe('the Action (dist/action.mjs)', () => {
     expect(badInput.status).toBe(2);
     expect(badInput.stdout).toBe('::error::Invalid input fail-on: "sometimes"; expected one of error, warning, never.\n');
     expect(badInput.outputs).toEqual({});
+    expect(badInput.summary).toBe(
+      '## sidecar-lint\n\nThe run stopped before linting (exit status 2):\n\n- Invalid input fail-on: "sometimes"; expected one of error, warning, never.\n',
+    );
     const badVersion = runAction({ paths: 'k8s', 'kube-version': '1.x' });
     expect(badVersion.status).toBe(2);
     expect(badVersion.stdout).toBe(
@@ -159,5 +162,6 @@ describe('the Action (dist/action.mjs)', () => {
     const missing = runAction({ paths: 'nowhere/' });
     expect(missing.status).toBe(2);
     expect(missing.stdout).toMatch(/^::error::sidecar-lint: .*nowhere/);
+    expect(missing.summary).toMatch(/^## sidecar-lint\n\nThe run stopped before linting \(exit status 2\):\n\n- sidecar-lint: .*nowhere/);
   });
 });

@@ -10,7 +10,7 @@ import { escapeData, run, workflowCommands } from '@sidecar-lint/cli';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import type { Report } from './report.js';
 import { appendSummary, setOutputs } from './runner-files.js';
-import { summaryMarkdown } from './summary.js';
+import { failureSummary, summaryMarkdown } from './summary.js';
 
 export interface ActionIo {
   env: NodeJS.ProcessEnv;
@@ -74,12 +74,14 @@ export async function runAction(io: ActionIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     io.stdout(errorCommand(error.message));
+    appendSummary(io.env, failureSummary([error.message]));
     return 2;
   }
   const args = cliArguments(inputs);
   const json = await cli(['--format', 'json', ...args], workspace, io.env);
   if (json.code === 2) {
     io.stdout(stderrAnnotations(json.stderr, 'error'));
+    appendSummary(io.env, failureSummary(json.stderr.split('\n').filter((line) => line !== '')));
     return 2;
   }
   io.stdout(stderrAnnotations(json.stderr, 'warning'));

@@ -71,3 +71,8 @@ export function summaryMarkdown(report: Report, featureGates: string | undefined
   if (rows < total) lines.push(`The first ${MAX_ROWS} of ${total} findings are shown; the SARIF report and the log have them all.`, '');
   return lines.join('\n');
 }
+
+/** The summary of a run that could not lint: a bad input, a config error, a path that cannot be read. */
+export function failureSummary(messages: readonly string[]): string {
+  return ['## sidecar-lint', '', 'The run stopped before linting (exit status 2):', '', ...messages.map((message) => `- ${cell(message)}`), ''].join('\n');
+}
