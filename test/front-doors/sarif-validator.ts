@@ -1,8 +1,8 @@
 /**
  * Microsoft's SARIF validator (npm @microsoft/sarif-multitool, a self-contained .NET binary; a
- * devDependency of packages/action). It needs ICU (Debian libicu72) or
- * DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1. Runs both its SARIF rules and its GitHub rules and
- * returns every error and warning it reports.
+ * devDependency of packages/action). Run in .NET's invariant globalization mode, so it needs no
+ * ICU library on the machine (validation uses no culture data). Runs both its SARIF rules and its
+ * GitHub rules and returns every error and warning it reports.
  */
 import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -38,7 +38,7 @@ export function validateSarif(log: string): ValidatorIssue[] {
     const run = spawnSync(
       multitoolBinary(),
       ['validate', input, '--output', output, '--level', 'Error;Warning', '--rule-kind', 'Sarif;Gh', '--log', 'ForceOverwrite'],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' } },
     );
     if (run.error) throw run.error;
     const report = JSON.parse(readFileSync(output, 'utf8')) as {
