@@ -140,6 +140,13 @@ describe('the Action (dist/action.mjs)', () => {
     expect(run.summary).toContain('feature gates SidecarContainers=false.');
   });
 
+  it('stops with exit 2 when the SARIF report cannot be written', () => {
+    const run = runAction({ paths: 'k8s/good.yaml', 'sarif-file': 'k8s/good.yaml/report.sarif', format: 'github' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^::error::sidecar-lint: Cannot write .*report\.sarif: /);
+    expect(run.outputs).toEqual({});
+  });
+
   it('turns the CLI\'s notes into warning annotations without failing the step', () => {
     const run = runAction({ paths: 'k8s/good.yaml', 'kube-version': '1.40', format: 'github' });
     expect(run.status).toBe(0);

@@ -48,16 +48,22 @@ function errorCommand(message: string): string {
   return `::error::${escapeData(message)}\n`;
 }
 
-/**
- * The CLI's stderr lines ("sidecar-lint: ...") as annotations without a file: errors when the run
- * ended with a usage or config error, warnings otherwise (a minor newer than the table, a refused fix).
- */
-function stderrAnnotations(stderr: string, command: 'error' | 'warning'): string {
-  return stderr
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => `::${command}::${escapeData(line)}\n`)
+function stderrLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line !== '');
+}
+
+/** The CLI's notes on a run that went on (a minor newer than the table) as warnings without a file. */
+function warningAnnotations(stderr: string): string {
+  return stderrLines(stderr)
+    .map((line) => `::warning::${escapeData(line)}\n`)
     .join('');
+}
+
+/** A run that cannot lint or cannot write its report: error annotations, a summary that says why, exit 2. */
+function stopped(io: ActionIo, messages: readonly string[]): number {
+  io.stdout(messages.map(errorCommand).join(''));
+  appendSummary(io.env, failureSummary(messages));
+  return 2;
 }
 
 export function failed(summary: Report['summary'], failOn: ActionInputs['failOn']): boolean {
@@ -73,25 +79,22 @@ export async function runAction(io: ActionIo): Promise<number> {
     inputs = readInputs(io.env);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stdout(errorCommand(error.message));
-    appendSummary(io.env, failureSummary([error.message]));
-    return 2;
+    return stopped(io, [error.message]);
   }
   const args = cliArguments(inputs);
   const json = await cli(['--format', 'json', ...args], workspace, io.env);
-  if (json.code === 2) {
-    io.stdout(stderrAnnotations(json.stderr, 'error'));
-    appendSummary(io.env, failureSummary(json.stderr.split('\n').filter((line) => line !== '')));
-    return 2;
-  }
-  io.stdout(stderrAnnotations(json.stderr, 'warning'));
+  if (json.code === 2) return stopped(io, stderrLines(json.stderr));
+  io.stdout(warningAnnotations(json.stderr));
   const report = JSON.parse(json.stdout) as Report;
 
   io.stdout(workflowCommands(report.results, workspace));
   if (inputs.format === 'json') io.stdout(json.stdout);
   else if (inputs.format !== 'github') io.stdout((await cli(['--format', inputs.format, ...args], workspace, io.env)).stdout);
 
-  if (inputs.sarifFile) await cli(['--format', 'sarif', '--output-file', resolve(workspace, inputs.sarifFile), ...args], workspace, io.env);
+  if (inputs.sarifFile) {
+    const sarif = await cli(['--format', 'sarif', '--output-file', resolve(workspace, inputs.sarifFile), ...args], workspace, io.env);
+    if (sarif.code === 2) return stopped(io, stderrLines(sarif.stderr));
+  }
   setOutputs(io.env, {
     errors: String(report.summary.errors),
     warnings: String(report.summary.warnings),
