@@ -1,3 +1,4 @@
+// sidecar-lint, Apache-2.0 (LICENSE); bundled packages and their licences at the end of the file.
 // Built by scripts/bundle.mjs from this repository; do not edit. Rebuild: pnpm -r build && node scripts/bundle.mjs
 import { createRequire as __sidecarLintCreateRequire } from 'node:module'; const require = __sidecarLintCreateRequire(import.meta.url);
 var __create=Object.create;var __defProp=Object.defineProperty;var __getOwnPropDesc=Object.getOwnPropertyDescriptor;var __getOwnPropNames=Object.getOwnPropertyNames;var __getProtoOf=Object.getPrototypeOf,__hasOwnProp=Object.prototype.hasOwnProperty;var __require=(x=>typeof require<"u"?require:typeof Proxy<"u"?new Proxy(x,{get:(a,b)=>(typeof require<"u"?require:a)[b]}):x)(function(x){if(typeof require<"u")return require.apply(this,arguments);throw Error('Dynamic require of "'+x+'" is not supported')});var __esm=(fn,res,err)=>function(){if(err)throw err[0];try{return fn&&(res=(0,fn[__getOwnPropNames(fn)[0]])(fn=0)),res}catch(e){throw err=[e],e}};var __commonJS=(cb,mod)=>function(){try{return mod||(0,cb[__getOwnPropNames(cb)[0]])((mod={exports:{}}).exports,mod),mod.exports}catch(e){throw mod=0,e}};var __export=(target,all)=>{for(var name in all)__defProp(target,name,{get:all[name],enumerable:!0})},__copyProps=(to,from,except,desc)=>{if(from&&typeof from=="object"||typeof from=="function")for(let key of __getOwnPropNames(from))!__hasOwnProp.call(to,key)&&key!==except&&__defProp(to,key,{get:()=>from[key],enumerable:!(desc=__getOwnPropDesc(from,key))||desc.enumerable});return to};var __toESM=(mod,isNodeMode,target)=>(target=mod!=null?__create(__getProtoOf(mod)):{},__copyProps(isNodeMode||!mod||!mod.__esModule?__defProp(target,"default",{value:mod,enumerable:!0}):target,mod));var UsageError,init_errors=__esm({"packages/cli/dist/errors.js"(){"use strict";UsageError=class extends Error{name="UsageError"}}});function exitCodeFor(results,usageProblems,maxWarnings){if(usageProblems>0)return exitCodes.usage;let findings=results.flatMap(result=>result.findings);if(findings.some(finding=>finding.severity==="error"))return exitCodes.findings;let warnings=findings.filter(finding=>finding.severity==="warning").length;return maxWarnings!==void 0&&warnings>maxWarnings?exitCodes.findings:exitCodes.ok}var exitCodes,init_exit_codes=__esm({"packages/cli/dist/exit-codes.js"(){"use strict";exitCodes={ok:0,findings:1,usage:2,interrupted:130}}});var toolVersion,toolName,informationUri,init_version=__esm({"packages/cli/dist/version.js"(){"use strict";toolVersion="0.1.0",toolName="sidecar-lint",informationUri="https://github.com/sidecar-lint/sidecar-lint"}});var usage_exports={};__export(usage_exports,{usage:()=>usage});var usage,init_usage=__esm({"packages/cli/dist/usage.js"(){"use strict";usage=`Usage: sidecar-lint [options] [paths...]
@@ -373,3 +374,120 @@ ${delimiter}
 `).filter(line=>line!=="")}function warningAnnotations(stderr){return stderrLines(stderr).map(line=>`::warning::${escapeData(line)}
 `).join("")}function stopped(io,messages){return io.stdout(messages.map(errorCommand).join("")),appendSummary(io.env,failureSummary(messages)),2}function failed2(summary2,failOn){return failOn==="never"?!1:summary2.errors>0||failOn==="warning"&&summary2.warnings>0}async function runAction(io){let workspace=resolve8(io.env.GITHUB_WORKSPACE??process.cwd()),inputs;try{inputs=readInputs(io.env)}catch(error){if(!(error instanceof InputError))throw error;return stopped(io,[error.message])}let args=cliArguments(inputs),json2=await cli(["--format","json",...args],workspace,io.env);if(json2.code===2)return stopped(io,stderrLines(json2.stderr));io.stdout(warningAnnotations(json2.stderr));let report2=JSON.parse(json2.stdout);if(io.stdout(workflowCommands(report2.results,workspace)),inputs.format==="json"?io.stdout(json2.stdout):inputs.format!=="github"&&io.stdout((await cli(["--format",inputs.format,...args],workspace,io.env)).stdout),inputs.sarifFile){let sarif2=await cli(["--format","sarif","--output-file",resolve8(workspace,inputs.sarifFile),...args],workspace,io.env);if(sarif2.code===2)return stopped(io,stderrLines(sarif2.stderr))}if(setOutputs(io.env,{errors:String(report2.summary.errors),warnings:String(report2.summary.warnings),"sarif-file":inputs.sarifFile??""}),appendSummary(io.env,summaryMarkdown(report2,inputs.featureGates)),!failed2(report2.summary,inputs.failOn))return 0;let counted=inputs.failOn==="warning"?`${report2.summary.errors} error(s) and ${report2.summary.warnings} warning(s)`:`${report2.summary.errors} error(s)`;return io.stdout(errorCommand(`sidecar-lint found ${counted}.`)),1}try{process.exitCode=await runAction({env:process.env,stdout:text2=>{process.stdout.write(text2)}})}catch(error){let detail=process.env.SIDECAR_LINT_DEBUG?error.stack:error.message;process.stdout.write(`::error::sidecar-lint: internal error: ${detail} (please report it).
 `),process.exitCode=2}
+
+/*! Bundled third-party packages and their licences.
+
+diff@9.0.0 (BSD-3-Clause)
+
+BSD 3-Clause License
+
+Copyright (c) 2009-2015, Kevin Decker <kpdecker@gmail.com>
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions are met:
+
+1. Redistributions of source code must retain the above copyright notice, this
+   list of conditions and the following disclaimer.
+
+2. Redistributions in binary form must reproduce the above copyright notice,
+   this list of conditions and the following disclaimer in the documentation
+   and/or other materials provided with the distribution.
+
+3. Neither the name of the copyright holder nor the names of its
+   contributors may be used to endorse or promote products derived from
+   this software without specific prior written permission.
+
+THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"
+AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE
+IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+
+---
+
+fdir@6.5.0 (MIT)
+
+Copyright 2023 Abdullah Atta
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+---
+
+picomatch@4.0.7 (MIT)
+
+The MIT License (MIT)
+
+Copyright (c) 2017-present, Jon Schlinkert.
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in
+all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN
+THE SOFTWARE.
+
+---
+
+tinyglobby@0.2.17 (MIT)
+
+MIT License
+
+Copyright (c) 2024 Madeline Gurriarán
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+
+---
+
+yaml@2.9.1 (ISC)
+
+Copyright Eemeli Aro <eemeli@gmail.com>
+
+Permission to use, copy, modify, and/or distribute this software for any purpose
+with or without fee is hereby granted, provided that the above copyright notice
+and this permission notice appear in all copies.
+
+THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
+REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
+INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM LOSS
+OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR OTHER
+TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR PERFORMANCE OF
+THIS SOFTWARE.
+*/

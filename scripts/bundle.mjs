@@ -16,7 +16,7 @@
  * `--engine rego` needs no file beside the bundle.
  */
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,7 @@ export async function bundleAll(outDir) {
       charset: 'utf8',
       banner: {
         js: [
+          '// sidecar-lint, Apache-2.0 (LICENSE); bundled packages and their licences at the end of the file.',
           '// Built by scripts/bundle.mjs from this repository; do not edit. Rebuild: pnpm -r build && node scripts/bundle.mjs',
           // A CommonJS dependency that requires a Node built-in needs a real `require` in ESM.
           "import { createRequire as __sidecarLintCreateRequire } from 'node:module'; const require = __sidecarLintCreateRequire(import.meta.url);",
@@ -60,7 +61,32 @@ export async function bundleAll(outDir) {
     const inputs = Object.keys(result.metafile.inputs);
     const outside = inputs.filter((input) => input.startsWith('..') || input.startsWith('/'));
     if (outside.length > 0) throw new Error(`bundle ${bundle.out} pulls files from outside the repository: ${outside.join(', ')}`);
+    appendFileSync(join(outDir, bundle.out), licenceNotice(inputs));
   }
+}
+
+/** The package directory of a bundled file under node_modules (the last node_modules segment wins). */
+function packageDirectory(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match ? match[1] : undefined;
+}
+
+/**
+ * The bundled third-party packages with their licence texts, as a comment at the end of the
+ * bundle: their licences (MIT, ISC, BSD) ask that the notice travel with every copy, and the
+ * bundle is the copy users get.
+ */
+function licenceNotice(inputs) {
+  const directories = [...new Set(inputs.map(packageDirectory).filter((directory) => directory !== undefined))];
+  const entries = directories.map((directory) => {
+    const manifest = JSON.parse(readFileSync(join(root, directory, 'package.json'), 'utf8'));
+    const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].map((name) => join(root, directory, name)).find((path) => existsSync(path));
+    if (!licenceFile) throw new Error(`${manifest.name}@${manifest.version} has no licence file to carry into the bundle`);
+    const text = readFileSync(licenceFile, 'utf8').trim().replaceAll('*/', '* /');
+    return { id: `${manifest.name}@${manifest.version}`, text: `${manifest.name}@${manifest.version} (${manifest.license})\n\n${text}` };
+  });
+  entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return `\n/*! Bundled third-party packages and their licences.\n\n${entries.map((entry) => entry.text).join('\n\n---\n\n')}\n*/\n`;
 }
 
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -49,6 +49,16 @@ describe('committed bundles', () => {
     expect(text).not.toContain(repoRoot);
   });
 
+  it.each(bundles)('%s carries the licence of every bundled package', (name) => {
+    const text = readFileSync(join(repoRoot, 'dist', name), 'utf8');
+    const notice = text.slice(text.lastIndexOf('/*! Bundled third-party packages and their licences.'));
+    expect(notice.endsWith('*/\n')).toBe(true);
+    const bundled = [...notice.matchAll(/^(\S+)@\d+\.\d+\.\d+ \(([^)]+)\)$/gm)].map((match) => `${match[1]} ${match[2]}`);
+    expect(bundled).toContain('yaml ISC');
+    const modules = new Set([...text.matchAll(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/"]+)\//g)].map((match) => match[1]!));
+    expect(bundled.map((entry) => entry.split(' ')[0]).sort()).toEqual([...modules].sort());
+  });
+
   it('the CLI bundle runs with a hashbang and reports its version', () => {
     const text = readFileSync(join(repoRoot, 'dist/sidecar-lint.mjs'), 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
