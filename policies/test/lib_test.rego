@@ -177,3 +177,19 @@ test_view_roles_and_drops if {
 	c127 := context.make(doc, {"kubernetesVersion": "1.27"})
 	c127.sites[0].by_list.initContainers[0].states.restartPolicy == {"kind": "unknown", "value": "Always"}
 }
+
+test_report_outputs if {
+	import_ctx := context.make(deployment, {"kubernetesVersion": "1.29"})
+	[site] := import_ctx.sites
+	r := data.lib.sidecar_lint.report.make(site, ["spec", "template", "spec", "containers", 0, "restartPolicy"], "entry", "Rejected", "error", "Forbidden: may not be set for non-init containers.")
+	data.lib.sidecar_lint.report.deny("restart-policy-app-container", import_ctx, {r}) == set()
+	data.lib.sidecar_lint.report.finding("x", r) == {"ruleId": "x", "severity": "error", "path": "spec.template.spec.containers[0].restartPolicy", "span": "entry", "effect": "Rejected", "message": "Forbidden: may not be set for non-init containers.", "item": null}
+	unsuppressed := object.union(r, {"ignored": set()})
+	data.lib.sidecar_lint.report.deny("restart-policy-app-container", import_ctx, {unsuppressed}) == {"Deployment/web: spec.template.spec.containers[0].restartPolicy: Rejected on 1.29: Forbidden: may not be set for non-init containers. [restart-policy-app-container]"}
+	data.lib.sidecar_lint.report.warn("restart-policy-app-container", import_ctx, {unsuppressed}) == set()
+	[v] := [x | some x in data.lib.sidecar_lint.report.violation("restart-policy-app-container", import_ctx, {unsuppressed})]
+	v.details.version == "1.29"
+	v.details.resource.name == "web"
+	advice := object.union(unsuppressed, {"effect": null, "severity": "info", "message": "a sidecar could help."})
+	data.lib.sidecar_lint.report.warn("r", import_ctx, {advice}) == {"Deployment/web: spec.template.spec.containers[0].restartPolicy: A sidecar could help. [r]"}
+}
