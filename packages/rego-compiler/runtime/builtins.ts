@@ -8,6 +8,15 @@ import {
 import { parseString, dumpString } from "./json";
 import { goSprintf, regoString } from "./sprintf";
 
+// ---- errors -------------------------------------------------------------------
+// Why the last built-in gave undefined where OPA raises an error; the generated
+// code turns it into an abort in strict mode and ignores it otherwise.
+let lastErr: string | null = null;
+export function takeErr(): string | null { let e = lastErr; lastErr = null; return e; }
+export function clearErr(): void { lastErr = null; }
+function typeErr(name: string, msg: string): V | null { lastErr = "eval_type_error: " + name + ": " + msg; return null; }
+function builtinErr(name: string, msg: string): V | null { lastErr = "eval_builtin_error: " + name + ": " + msg; return null; }
+
 // ---- helpers ----------------------------------------------------------------
 // @ts-ignore: decorator
 @inline function isStr(v: V): bool { return v.t == T_STR; }
@@ -412,7 +421,10 @@ export function b_strings_replace_n(p: V, a: V): V | null {
   let o = asObj(p);
   let s = S(a);
   // Go's strings.NewReplacer: at each position, the first pattern (in argument order, here key order) that matches
-  for (let i = 0; i < o.k.length; i++) if (!isStr(unchecked(o.k[i])) || !isStr(unchecked(o.v[i]))) return null;
+  for (let i = 0; i < o.k.length; i++) {
+    if (!isStr(unchecked(o.k[i]))) return typeErr("strings.replace_n", "operand 1 non-string key found in pattern object");
+    if (!isStr(unchecked(o.v[i]))) return typeErr("strings.replace_n", "operand 1 non-string value found in pattern object");
+  }
   let out = new Array<string>();
   let i = 0;
   while (i < s.length) {
@@ -450,10 +462,11 @@ export function b_indexof_n(a: V, b: V): V | null {
 }
 export function b_substring(a: V, st: V, ln: V): V | null {
   if (!isStr(a) || !isNum(st) || !isNum(ln)) return null;
-  if (!isInt(st) || !isInt(ln)) return null;
+  if (!isInt(st)) return typeErr("substring", "operand 2 must be integer number but got floating-point number");
+  if (!isInt(ln)) return typeErr("substring", "operand 3 must be integer number but got floating-point number");
   let r = runes(S(a));
   let s = <i32>F(st), l = <i32>F(ln);
-  if (s < 0) return null;
+  if (s < 0) return builtinErr("substring", "negative offset");
   if (s >= r.length) return new VStr("");
   let e = l < 0 || s + l > r.length ? r.length : s + l;
   return new VStr(r.slice(s, e).join(""));
@@ -499,7 +512,7 @@ export function b_strings_count(a: V, b: V): V | null {
 export function b_format_int(a: V, b: V): V | null {
   if (!isNum(a) || !isNum(b)) return null;
   let base = <i32>F(b);
-  if (base != 2 && base != 8 && base != 10 && base != 16) return null;
+  if (<f64>base != F(b) || (base != 2 && base != 8 && base != 10 && base != 16)) return typeErr("format_int", "operand 2 must be one of {2, 8, 10, 16}");
   let f = F(a);
   let neg = f < 0;
   let n = <i64>Math.floor(Math.abs(f));
@@ -637,7 +650,7 @@ export function b_object_union_n(a: V): V | null {
   let e = asArr(a).a;
   let acc: V = new VObj();
   for (let i = 0; i < e.length; i++) {
-    if (unchecked(e[i]).t != T_OBJ) return null;
+    if (unchecked(e[i]).t != T_OBJ) return typeErr("object.union_n", "operand 1 must be array of objects but got array containing " + TYPE_NAMES[unchecked(e[i]).t]);
     acc = unionObj(acc, unchecked(e[i]));
   }
   return acc;
@@ -678,17 +691,25 @@ function walkInto(v: V, path: Array<V>, out: Array<V>): void {
   }
 }
 
-function strList(v: V): Array<string> | null {
+// A string, or an array or set of strings, as a list; null (with the reason) otherwise.
+function strList(v: V, name: string, pos: i32): Array<string> | null {
   if (v.t == T_STR) { let r = new Array<string>(); r.push(S(v)); return r; }
   let e = elems(v);
-  if (e === null) return null;
+  if (e === null) { typeErr(name, "operand " + pos.toString() + " must be one of {string, set, array} but got " + TYPE_NAMES[v.t]); return null; }
   let r = new Array<string>();
-  for (let i = 0; i < e!.length; i++) { let x = unchecked(e![i]); if (!isStr(x)) return null; r.push(S(x)); }
+  for (let i = 0; i < e!.length; i++) {
+    let x = unchecked(e![i]);
+    if (!isStr(x)) { typeErr(name, "operand " + pos.toString() + " must be " + TYPE_NAMES[v.t] + " of strings but got " + TYPE_NAMES[v.t] + " containing " + TYPE_NAMES[x.t]); return null; }
+    r.push(S(x));
+  }
   return r;
 }
 function anyAffix(a: V, b: V, prefix: bool): V | null {
-  let xs = strList(a), ys = strList(b);
-  if (xs === null || ys === null) return null;
+  let name = prefix ? "strings.any_prefix_match" : "strings.any_suffix_match";
+  let xs = strList(a, name, 1);
+  if (xs === null) return null;
+  let ys = strList(b, name, 2);
+  if (ys === null) return null;
   for (let i = 0; i < xs!.length; i++)
     for (let j = 0; j < ys!.length; j++)
       if (prefix ? xs![i].startsWith(ys![j]) : xs![i].endsWith(ys![j])) return TRUE;

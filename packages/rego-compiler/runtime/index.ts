@@ -6,6 +6,7 @@ import {
 } from "./value";
 import { parseBytes, dumpToMem } from "./json";
 export * from "./builtins";
+import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
 @external("env", "opa_builtin0") declare function opa_builtin0(id: i32, ctx: i32): usize;
@@ -38,6 +39,12 @@ export function opa_value_dump(v: V | null): usize { return dumpToMem(v === null
 // ---- helpers for generated code ---------------------------------------------
 export function rt_init(heapStart: usize): void { __heap_set(heapStart); initValues(); }
 export function rt_abort(addr: usize): void { opa_abort(addr); unreachable(); }
+export function rt_err_clear(): void { clearErr(); }
+// Aborts with where + the reason the last built-in gave undefined, if it had one.
+export function rt_err_raise(where: usize, len: usize): void {
+  let e = takeErr();
+  if (e !== null) abortStr(String.UTF8.decodeUnsafe(where, len) + e!);
+}
 export function rt_const(addr: usize, len: usize): V {
   let v = parseBytes(addr, len, true);
   if (v === null) abortStr("internal: bad constant");

@@ -188,7 +188,8 @@ function pnum(): V {
   }
   let text = String.UTF8.decodeUnsafe(start, len);
   let f = parseFloat(text);
-  if (digits > 15) return new VNum(f, text);
+  // keep the text of numbers a double cannot hold: long ones, and ones past its range
+  if (digits > 15 || !isFinite(f)) return new VNum(f, text);
   return num(f);
 }
 

@@ -220,7 +220,7 @@ export function goSprintf(fmt: string, args: Array<V>): V {
       let nv = asNum(v);
       let t = numToText(nv);
       let isI = isInt(v) && t.indexOf(".") < 0 && t.indexOf("e") < 0 && t.indexOf("E") < 0;
-      if (isI) { kind = K_INT; text = t; } else { kind = K_FLOAT; fv = nv.f; text = fmtG(fv); }
+      if (isI) { kind = K_INT; text = t; } else { kind = K_FLOAT; fv = nv.f; text = isFinite(fv) || nv.s === null ? fmtG(fv) : nv.s!; }
     } else if (v.t == T_STR) { text = asStr(v).s; }
     else text = regoString(v);
     let s = "";

@@ -81,6 +81,7 @@ export function operandMasks(name: string): number[] | undefined {
     SIGS.set("strings.reverse", [8]);
     SIGS.set("array.flatten", [16]);
 
+    SIGS.set("object.keys", [32]);
     SIGS.set("strings.count", [8, 8]);
     SIGS.set("indexof_n", [8, 8]);
     SIGS.set("numbers.range_step", [4, 4, 4]);

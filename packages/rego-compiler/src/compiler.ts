@@ -15,6 +15,12 @@ export interface CompileOptions {
   query?: string;
   /** Extra host built-ins (name -> arity) that the host provides. */
   builtins?: Record<string, number>;
+  /**
+   * Built-in errors, like OPA's `strict-builtin-errors`: true raises every one (operand types and
+   * others, e.g. substring's negative offset); false makes every one undefined, as OPA does by
+   * default. Unset: operand type errors raise, other built-in errors are undefined.
+   */
+  strictBuiltinErrors?: boolean;
 }
 export interface CompileResult { wasm: Uint8Array; entrypoints: Record<string, number>; builtins: Record<string, number> }
 
@@ -46,6 +52,9 @@ interface Group { key: string; path: string[]; kind: Kind; rules: Rule[]; defaul
 interface ModCtx { mod: Module; pkgPath: string[]; imports: Map<string, string[]>; ruleNames: Set<string> }
 
 const ROOTS = new Set(["data", "input"]);
+
+/** Where a run-time error happened, as OPA writes it (file:row, no column). */
+function locText(loc: Loc): string { return `${loc.file}:${loc.row}: `; }
 
 function err(code: string, msg: string, loc?: Loc): never { throw new RegoError(code, msg, loc); }
 
@@ -157,6 +166,7 @@ export class Compiler {
   strAddrs = new Map<string, number>();
   hostBuiltins = new Map<string, number>();
   customBuiltins: Record<string, number>;
+  strict: boolean | undefined;
   caches: number[] = [];
   overrides: number[] = [];
   docFns = new Map<string, number>();
@@ -164,6 +174,7 @@ export class Compiler {
 
   constructor(opts: CompileOptions) {
     this.customBuiltins = opts.builtins ?? {};
+    this.strict = opts.strictBuiltinErrors;
     this.dataBase = (Math.max(this.rt.dataEnd, heapBase(this.rt)) + 15) & ~15;
     this.G_INPUT = this.global();
     this.G_DATA = this.global();
@@ -506,7 +517,7 @@ class FnGen {
     return l;
   }
   abort(msg: string, loc?: Loc): void {
-    const m = loc ? `${loc.file}:${loc.row}:${loc.col}: ${msg}` : msg;
+    const m = loc ? `${locText(loc)}${msg}` : msg;
     this.c.i32(this.C.cstr(m)).call(this.rtf("rt_abort"));
   }
   /** Runs f with a fresh failure label; code after it runs whether f's code failed or not. */
@@ -1150,7 +1161,9 @@ class FnGen {
         if (masks) vs.forEach((v, i) => {
           const m = masks[i];
           if (m === undefined || m === 127) return;
-          c.i32(1).get(v).call(this.rtf("rt_type")).op(Op.i32_shl).i32(m).op(Op.i32_and).op(Op.i32_eqz).if_();
+          c.i32(1).get(v).call(this.rtf("rt_type")).op(Op.i32_shl).i32(m).op(Op.i32_and).op(Op.i32_eqz);
+          if (this.C.strict === false) { c.brIf(this.fail); return; }
+          c.if_();
           // one abort message per actual type
           for (let t = 0; t < 7; t++) {
             if (m & (1 << t)) continue;
@@ -1160,8 +1173,17 @@ class FnGen {
           }
           c.end();
         });
+        if (this.C.strict) c.call(this.rtf("rt_err_clear"));
         for (const v of vs) c.get(v);
         c.call(this.rtf(rn));
+        if (this.C.strict) {
+          // undefined with a reason is an error in strict mode
+          const where = new TextEncoder().encode(locText(loc)).length;
+          c.tee(r).op(Op.i32_eqz).if_();
+          c.i32(this.C.cstr(locText(loc))).i32(where).call(this.rtf("rt_err_raise"));
+          c.end();
+          c.get(r);
+        }
       } else {
         c.i32(this.C.hostBuiltin(name));
         for (const v of vs) c.get(v);

@@ -82,8 +82,9 @@ export function runCase(id: string, topic: string, c: Case): CaseResult {
   let wasm: Uint8Array;
   const t0 = performance.now();
   try {
-    const modules = (c.modules ?? []).map((source, i) => ({ file: `mod${i}.rego`, source }));
-    wasm = compile({ modules, query: c.query }).wasm;
+    // named as OPA's own case runner names them, since some wanted errors include the file
+    const modules = (c.modules ?? []).map((source, i) => ({ file: `test-${i}.rego`, source }));
+    wasm = compile({ modules, query: c.query, strictBuiltinErrors: c.strict_error === true }).wasm;
   } catch (e) {
     base.compileMs = performance.now() - t0;
     const msg = errText(e);

@@ -55,6 +55,21 @@ str := sprintf("%s has %d items: %v", ["xs", count(input.xs), input.xs])
   it("reports conflicts at run time", () => {
     expect(() => run("package t\np := x if { some x in [1, 2] }", "t/p")).toThrow(/complete rules must not produce multiple outputs/);
   });
+  it("raises built-in errors in strict mode, as OPA writes them, and gives undefined otherwise", () => {
+    const src = 'package t\n\np := substring("abc", input.at, 1)\nq := strings.any_prefix_match(input.xs, "a")\n';
+    const evalWith = (strictBuiltinErrors: boolean | undefined, input: unknown, entry: string): unknown => {
+      const { wasm } = compile({ modules: { "p.rego": src }, entrypoints: [entry], strictBuiltinErrors });
+      const rs = opa.loadPolicySync(wasm).evaluate(input, entry);
+      return rs.length ? rs[0].result : undefined;
+    };
+    expect(() => evalWith(true, { at: -1 }, "t/p")).toThrow("p.rego:3: eval_builtin_error: substring: negative offset");
+    expect(() => evalWith(true, { xs: [1] }, "t/q")).toThrow("p.rego:4: eval_type_error: strings.any_prefix_match: operand 1 must be array of strings but got array containing number");
+    expect(() => evalWith(true, { at: "x" }, "t/p")).toThrow("p.rego:3: eval_type_error: substring: operand 2 must be number but got string");
+    expect(evalWith(false, { at: "x" }, "t/p")).toBeUndefined();
+    expect(evalWith(undefined, { at: -1 }, "t/p")).toBeUndefined();
+    expect(() => evalWith(undefined, { at: "x" }, "t/p")).toThrow("p.rego:3: eval_type_error: substring: operand 2 must be number but got string");
+    expect(evalWith(true, { at: 1 }, "t/p")).toBe("b");
+  });
   it("calls host built-ins through opa_builtinN", () => {
     expect(run('package t\np := regex.split("[.]", "a.b")', "t/p")).toEqual(["a", "b"]);
     expect(run('package t\np := my.double(21)', "t/p", undefined, undefined, { "my.double": (x: unknown) => (x as number) * 2 })).toBe(42);
