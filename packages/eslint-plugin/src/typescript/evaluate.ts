@@ -7,6 +7,7 @@
  */
 import type { Scope, SourceCode } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
+import { cdk8sPlusModule, generatedK8sMember, valueWrappers } from './generated-k8s.js';
 import { scalar, unknown, type Node, type ObjectEntry, type StaticValue } from './static-value.js';
 
 /** Where an imported name comes from: the module and the member path inside it. */
@@ -30,7 +31,6 @@ const plusEnums: Record<string, Record<string, string>> = {
   ContainerRestartPolicy: { ALWAYS: 'Always' },
   RestartPolicy: { ALWAYS: 'Always', ON_FAILURE: 'OnFailure', NEVER: 'Never' },
 };
-export const cdk8sPlusModule = /^cdk8s-plus-\d+$/;
 
 function unwrapExpression(node: Node): Node {
   let current = node;
@@ -204,6 +204,7 @@ export class Evaluator {
 
   /** A call of a local helper: its returned expression, evaluated with the parameters bound. */
   private call(expression: TSESTree.CallExpression, node: Node, env: Env, depth: number): StaticValue {
+    if (expression.callee.type === 'MemberExpression') return this.wrapperCall(expression, node, env, depth);
     if (expression.callee.type !== 'Identifier') return unknown(node);
     const fn = this.functionOf(expression.callee);
     if (!fn) return unknown(node);
@@ -228,6 +229,16 @@ export class Evaluator {
     });
     // Fields written inside the helper are reported at the call: that is where they land in this pod spec.
     return relocate(this.evaluate(returned, inner, depth), fn, expression);
+  }
+
+  /** `k8s.IntOrString.fromNumber(8080)`, `Quantity.fromString('100m')`: the wrapped literal, as synthesized. */
+  private wrapperCall(expression: TSESTree.CallExpression, node: Node, env: Env, depth: number): StaticValue {
+    const [className, method, ...rest] = generatedK8sMember(this.qualifiedName(expression.callee)) ?? [];
+    const wanted = className !== undefined && method !== undefined && rest.length === 0 ? valueWrappers[className]?.[method] : undefined;
+    const argument = expression.arguments[0];
+    if (!wanted || expression.arguments.length !== 1 || !argument || argument.type === 'SpreadElement') return unknown(node);
+    const value = this.evaluate(argument, env, depth);
+    return value.kind === 'scalar' && typeof value.value === wanted ? scalar(value.value, node) : unknown(node);
   }
 
   private functionOf(callee: TSESTree.Identifier): FunctionNode | undefined {

@@ -7,7 +7,8 @@
 import type { SourceCode } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/types';
 import { workloadKinds } from '@sidecar-lint/core';
-import { cdk8sPlusModule, type Evaluator } from './evaluate.js';
+import type { Evaluator } from './evaluate.js';
+import { generatedK8sMember } from './generated-k8s.js';
 import { scalar, type Node, type ObjectEntry, type StaticValue } from './static-value.js';
 
 export interface ResourceSite {
@@ -18,9 +19,6 @@ export interface ResourceSite {
   /** The whole object as cdk8s would synthesize it, as far as it is known. */
   resource: StaticValue;
 }
-
-const generatedK8s = /(^|[\\/])imports[\\/]k8s(\.js|\.ts)?$/;
-const plusK8s = /^cdk8s-plus-\d+\/lib\/imports\/k8s(\.js)?$/;
 
 const builtinGroups = new Map(workloadKinds.builtin.map((entry) => [entry.kind, entry.group]));
 
@@ -37,16 +35,8 @@ export function kubeClassKind(className: string): { apiVersion: string; kind: st
 
 /** The generated class a constructor names, if it comes from a k8s import. */
 function kubeClassName(evaluator: Evaluator, callee: Node): string | undefined {
-  const name = evaluator.qualifiedName(callee);
-  if (!name) return undefined;
-  let names = name.names;
-  if (cdk8sPlusModule.test(name.source)) {
-    if (names[0] !== 'k8s') return undefined;
-    names = names.slice(1);
-  } else if (!generatedK8s.test(name.source) && !plusK8s.test(name.source)) {
-    return undefined;
-  }
-  return names.length === 1 ? names[0] : undefined;
+  const names = generatedK8sMember(evaluator.qualifiedName(callee));
+  return names?.length === 1 ? names[0] : undefined;
 }
 
 function isApiObject(evaluator: Evaluator, callee: Node): boolean {
