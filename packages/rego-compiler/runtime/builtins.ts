@@ -14,8 +14,8 @@ import { goSprintf, regoString } from "./sprintf";
 let lastErr: string | null = null;
 export function takeErr(): string | null { let e = lastErr; lastErr = null; return e; }
 export function clearErr(): void { lastErr = null; }
-function typeErr(name: string, msg: string): V | null { lastErr = "eval_type_error: " + name + ": " + msg; return null; }
-function builtinErr(name: string, msg: string): V | null { lastErr = "eval_builtin_error: " + name + ": " + msg; return null; }
+export function typeErr(name: string, msg: string): V | null { lastErr = "eval_type_error: " + name + ": " + msg; return null; }
+export function builtinErr(name: string, msg: string): V | null { lastErr = "eval_builtin_error: " + name + ": " + msg; return null; }
 
 // ---- helpers ----------------------------------------------------------------
 // @ts-ignore: decorator
@@ -114,7 +114,7 @@ function absSub(a: string, b: string): string { // a >= b
   for (; k >= 0; k--) r += String.fromCharCode(48 + parts[k]);
   return r;
 }
-function absMul(a: string, b: string): string {
+export function absMul(a: string, b: string): string {
   let n = a.length, m = b.length;
   let res = new Array<i32>(n + m).fill(0);
   for (let i = n - 1; i >= 0; i--)

@@ -6,6 +6,7 @@ import {
 } from "./value";
 import { parseBytes, dumpToMem } from "./json";
 export * from "./builtins";
+export * from "./units";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;

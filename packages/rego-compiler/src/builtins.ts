@@ -82,6 +82,8 @@ export function operandMasks(name: string): number[] | undefined {
     SIGS.set("array.flatten", [16]);
 
     SIGS.set("object.keys", [32]);
+    SIGS.set("units.parse", [8]);
+    SIGS.set("units.parse_bytes", [8]);
     SIGS.set("strings.count", [8, 8]);
     SIGS.set("indexof_n", [8, 8]);
     SIGS.set("numbers.range_step", [4, 4, 4]);
