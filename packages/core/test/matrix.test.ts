@@ -64,7 +64,13 @@ function manifest(kind: Kind, value: Value): string {
   return lines.join('\n') + '\n';
 }
 
-function describeOutcome(outcome: Outcome, minor: number, path: string): { ruleId: string; severity: string; message: string } | null {
+const droppedConsequence: Record<Kind, string> = {
+  init: 'init container "subject" runs as a plain init container.',
+  app: 'container "subject" follows the pod\'s restartPolicy.',
+  ephemeral: 'container "subject" follows the pod\'s restartPolicy.',
+};
+
+function describeOutcome(outcome: Outcome, minor: number, path: string, kind: Kind): { ruleId: string; severity: string; message: string } | null {
   const on = `1.${minor}`;
   switch (outcome.kind) {
     case 'none':
@@ -77,7 +83,7 @@ function describeOutcome(outcome: Outcome, minor: number, path: string): { ruleI
         severity: outcome.lost ? 'error' : 'warning',
         message: outcome.lost
           ? `Silently dropped on ${on}: the ${outcome.gate} feature gate is off, so sidecar "subject" becomes a plain init container that blocks the pod until it exits.`
-          : `Silently dropped on ${on}: the ${outcome.gate} feature gate is off, so the container runs without it.`,
+          : `Silently dropped on ${on}: the ${outcome.gate} feature gate is off, so ${droppedConsequence[kind]}`,
       };
     case 'unsupported':
       return { ruleId: '', severity: 'error', message: '' };
@@ -97,7 +103,7 @@ function expectedFinding(outcome: Outcome, minor: number, kind: Kind, value: Val
       message: `Rejected on 1.${minor}: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported}.`,
     };
   }
-  return describeOutcome(outcome, minor, path);
+  return describeOutcome(outcome, minor, path, kind);
 }
 
 describe('restartPolicy matrix (k8s-semantics.md §3a-3c, §6)', () => {

@@ -101,7 +101,7 @@ const cases: Record<string, ParityCase> = {
     settings: { kubernetesVersion: '1.34' },
     findings: [
       {
-        message: 'Silently dropped on 1.34: the ContainerRestartRules feature gate is off, so the container runs without it.',
+        message: 'Silently dropped on 1.34: the ContainerRestartRules feature gate is off, so container "app" follows the pod\'s restartPolicy.',
         severity: 'warning',
         ts: { at: [16, 62, 16, 85], text: "restartPolicy: 'Always'" },
         yaml: { at: [17, 11, 17, 32], text: 'restartPolicy: Always' },

@@ -1,6 +1,16 @@
 import { containerLabel, defineRule } from '../rule.js';
 import { behaviourApplies } from '../target.js';
 import { canonicalCase, gateOn } from './shared.js';
+import type { ContainerView, DroppedField } from '../view.js';
+
+/** What the container does once the field is gone, in the message's own words. */
+function consequence(container: ContainerView, field: DroppedField['field'], sidecarLost: boolean): string {
+  const label = containerLabel(container);
+  if (sidecarLost) return `so sidecar ${label} becomes a plain init container that blocks the pod until it exits.`;
+  if (field === 'restartPolicyRules') return `so the restart rules of container ${label} are ignored.`;
+  if (container.list === 'initContainers') return `so init container ${label} runs as a plain init container.`;
+  return `so container ${label} follows the pod's restartPolicy.`;
+}
 
 export const restartPolicyDropped = defineRule({
   id: 'restart-policy-dropped',
@@ -33,15 +43,12 @@ export const restartPolicyDropped = defineRule({
           ? canonicalCase(dropped.value, ['Always'])
           : undefined;
         const fix = canonical ? fixes.replaceScalar(path, canonical, `Write restartPolicy: Always on init container ${containerLabel(container)}.`) : undefined;
-        const consequence = sidecarLost
-          ? `so sidecar ${containerLabel(container)} becomes a plain init container that blocks the pod until it exits.`
-          : `so the container runs without it.`;
         report({
           path,
           span: 'entry',
           effect: 'Silently dropped',
           severity: sidecarLost ? 'error' : 'warning',
-          message: `the ${dropped.gate} feature gate is off, ${consequence}`,
+          message: `the ${dropped.gate} feature gate is off, ${consequence(container, dropped.field, sidecarLost)}`,
           ...(fix ? { fix } : {}),
         });
       }

@@ -23,7 +23,9 @@ function pod(initPolicy: string | null, ...appExtra: string[]): string {
 
 const initPath = 'spec.initContainers[0].restartPolicy';
 const sidecarLost = 'so sidecar "proxy" becomes a plain init container that blocks the pod until it exits.';
-const runsWithout = 'so the container runs without it.';
+const plainInit = (name: string) => `so init container "${name}" runs as a plain init container.`;
+const podPolicy = (name: string) => `so container "${name}" follows the pod's restartPolicy.`;
+const rulesIgnored = (name: string) => `so the restart rules of container "${name}" are ignored.`;
 const noResize = 'Silently dropped on 1.31-1.32: the InPlacePodVerticalScaling feature gate is off, so the container cannot be resized in place.';
 
 ruleTable(id, {
@@ -86,7 +88,7 @@ ruleTable(id, {
           column: 7,
           endLine: 9,
           endColumn: 31,
-          message: `Silently dropped on 1.29: the SidecarContainers feature gate is off, ${runsWithout}`,
+          message: `Silently dropped on 1.29: the SidecarContainers feature gate is off, ${plainInit('proxy')}`,
           versions: ['1.29'],
         },
       ],
@@ -103,7 +105,7 @@ ruleTable(id, {
           column: 7,
           endLine: 9,
           endColumn: 28,
-          message: `Silently dropped on 1.34: the ContainerRestartRules feature gate is off, ${runsWithout}`,
+          message: `Silently dropped on 1.34: the ContainerRestartRules feature gate is off, ${plainInit('proxy')}`,
           versions: ['1.34'],
           fixed: pod('Always'),
           fixDescription: 'Write restartPolicy: Always on init container "proxy".',
@@ -123,8 +125,8 @@ ruleTable(id, {
           endLine: 9,
           endColumn: 28,
           message:
-            `Silently dropped on 1.28: the SidecarContainers feature gate is off, ${runsWithout} ` +
-            `Silently dropped on 1.34: the ContainerRestartRules feature gate is off, ${runsWithout}`,
+            `Silently dropped on 1.28: the SidecarContainers feature gate is off, ${plainInit('proxy')} ` +
+            `Silently dropped on 1.34: the ContainerRestartRules feature gate is off, ${plainInit('proxy')}`,
           versions: ['1.28', '1.34'],
         },
       ],
@@ -155,7 +157,7 @@ ruleTable(id, {
           column: 48,
           endLine: 9,
           endColumn: 68,
-          message: `Silently dropped on 1.34-1.35: the ContainerRestartRules feature gate is off, ${runsWithout}`,
+          message: `Silently dropped on 1.34-1.35: the ContainerRestartRules feature gate is off, ${plainInit('setup')}`,
           versions: ['1.34', '1.35'],
         },
         {
@@ -165,7 +167,7 @@ ruleTable(id, {
           column: 70,
           endLine: 9,
           endColumn: 92,
-          message: `Silently dropped on 1.34-1.35: the ContainerRestartRules feature gate is off, ${runsWithout}`,
+          message: `Silently dropped on 1.34-1.35: the ContainerRestartRules feature gate is off, ${rulesIgnored('setup')}`,
           versions: ['1.34', '1.35'],
         },
         {
@@ -175,7 +177,7 @@ ruleTable(id, {
           column: 11,
           endLine: 13,
           endColumn: 35,
-          message: `Silently dropped on 1.34-1.35: the ContainerRestartRules feature gate is off, ${runsWithout}`,
+          message: `Silently dropped on 1.34-1.35: the ContainerRestartRules feature gate is off, ${podPolicy('app')}`,
           versions: ['1.34', '1.35'],
         },
       ],
