@@ -31,6 +31,21 @@ export const bundles = [
   { entry: 'packages/action/dist/main.js', out: 'action.mjs' },
 ];
 
+/**
+ * The Rego engine's compiled twins travel inside the bundles: the module that reads
+ * packages/rego/dist/policies.wasm from disk is replaced by one that embeds its bytes.
+ */
+const embedRegoPolicies = {
+  name: 'embed-rego-policies',
+  setup(build) {
+    build.onLoad({ filter: /packages[\\/]rego[\\/]dist[\\/]policies-file\.js$/ }, () => ({
+      contents: "import wasm from './policies.wasm'; export function defaultPoliciesWasm() { return wasm; }",
+      loader: 'js',
+      resolveDir: join(root, 'packages/rego/dist'),
+    }));
+  },
+};
+
 export async function bundleAll(outDir) {
   mkdirSync(outDir, { recursive: true });
   for (const bundle of bundles) {
@@ -57,6 +72,8 @@ export async function bundleAll(outDir) {
       },
       logLevel: 'warning',
       metafile: true,
+      loader: { '.wasm': 'binary' },
+      plugins: [embedRegoPolicies],
     });
     const inputs = Object.keys(result.metafile.inputs);
     const outside = inputs.filter((input) => input.startsWith('..') || input.startsWith('/'));

@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { compile } from '@sidecar-lint/rego-compiler';
+import { hostBuiltinArities } from '../dist/builtins.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const policies = join(here, '..', '..', '..', 'policies');
@@ -15,14 +16,14 @@ const regoFiles = (dir) =>
   readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) return regoFiles(path);
+      if (entry.isDirectory()) return entry.name === 'scripts' ? [] : regoFiles(path);
       return entry.name.endsWith('.rego') && !entry.name.endsWith('_test.rego') ? [path] : [];
     })
     .sort();
 
 const modules = regoFiles(policies).map((file) => ({ file: relative(policies, file), source: readFileSync(file, 'utf8') }));
 const started = Date.now();
-const result = compile({ modules, entrypoints: ['sidecar_lint/findings'] });
+const result = compile({ modules, entrypoints: ['sidecar_lint/findings'], builtins: hostBuiltinArities });
 const out = join(here, '..', 'dist', 'policies.wasm');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, result.wasm);

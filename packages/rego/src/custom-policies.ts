@@ -4,13 +4,11 @@
  * result becomes a finding. The rule id is the package path; the position comes from a `path` in
  * the violation's details where present, else the resource itself.
  */
-import { createRequire } from 'node:module';
-import type * as OpaWasm from '@open-policy-agent/opa-wasm';
+import { opaWasm } from './opa-wasm.js';
 import { parsePath, type EngineReport, type MinorTarget, type ResourceRef, type Severity } from '@sidecar-lint/core';
-import { hostBuiltins } from './builtins.js';
+import { hostBuiltins, memoryDescriptor } from './builtins.js';
 
-// The SDK's ESM entry re-exports only loadPolicy; the synchronous loader lives on its CommonJS side.
-const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof OpaWasm;
+const { loadPolicySync } = opaWasm;
 
 type LoadedPolicy = ReturnType<typeof loadPolicySync>;
 
@@ -32,7 +30,7 @@ export class PolicyLoadError extends Error {
 export function loadCustomPolicy(name: string, wasm: Uint8Array, data: object = {}): CustomPolicy {
   let policy: LoadedPolicy;
   try {
-    policy = loadPolicySync(wasm as Uint8Array<ArrayBuffer>, undefined, hostBuiltins);
+    policy = loadPolicySync(wasm as Uint8Array<ArrayBuffer>, memoryDescriptor, hostBuiltins);
   } catch (error) {
     throw new PolicyLoadError(`${name}: not an OPA wasm policy (${error instanceof Error ? error.message : String(error)}).`);
   }

@@ -4,9 +4,8 @@
  * through the core's merging, ranges and suppressions exactly like the core engine's; fixes and
  * suggestions come from the core's fixers, as DESIGN §5 says.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type * as OpaWasm from '@open-policy-agent/opa-wasm';
+import { defaultPoliciesWasm } from './policies-file.js';
+import { opaWasm } from './opa-wasm.js';
 import {
   coreEngine,
   parsePath,
@@ -21,11 +20,10 @@ import {
   type Severity,
   type Span,
 } from '@sidecar-lint/core';
-import { hostBuiltins } from './builtins.js';
+import { hostBuiltins, memoryDescriptor } from './builtins.js';
 import { customPolicyReports, type CustomPolicy } from './custom-policies.js';
 
-// The SDK's ESM entry re-exports only loadPolicy; the synchronous loader lives on its CommonJS side.
-const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof OpaWasm;
+const { loadPolicySync } = opaWasm;
 
 export const findingsEntrypoint = 'sidecar_lint/findings';
 
@@ -43,8 +41,9 @@ interface RegoFinding {
 type LoadedPolicy = ReturnType<typeof loadPolicySync>;
 
 /** The target document the policies read from data.sidecar_lint.target, for one minor. */
-export function targetDocument(minor: MinorTarget, target: ResolvedTarget) {
+export function targetDocument(minor: MinorTarget, target: ResolvedTarget, podSpecPaths: readonly unknown[] = []) {
   return {
+    podSpecPaths,
     kubernetesVersion: minor.version,
     featureGates: minor.gates,
     fieldValidation: minor.fieldValidation,
@@ -53,9 +52,6 @@ export function targetDocument(minor: MinorTarget, target: ResolvedTarget) {
   };
 }
 
-export function defaultPoliciesWasm(): Uint8Array {
-  return readFileSync(new URL('./policies.wasm', import.meta.url));
-}
 
 export interface RegoEngineOptions {
   /** The compiled twins; default: dist/policies.wasm built from policies/. */
@@ -77,7 +73,7 @@ class PolicyInstances {
     const key = JSON.stringify(data);
     let policy = this.byTarget.get(key);
     if (!policy) {
-      policy = loadPolicySync(this.module, undefined, hostBuiltins);
+      policy = loadPolicySync(this.module, memoryDescriptor, hostBuiltins);
       policy.setData(data as object);
       this.byTarget.set(key, policy);
     }
@@ -110,7 +106,7 @@ export function createRegoEngine(options: RegoEngineOptions = {}): Engine {
       const fixes = sites.length > 0 ? coreFixes(resource, sites, context) : new Map<string, EngineReport>();
       for (const minor of context.target.minors) {
         if (sites.length > 0) {
-          const policy = twins.for({ sidecar_lint: { target: targetDocument(minor, context.target) } });
+          const policy = twins.for({ sidecar_lint: { target: targetDocument(minor, context.target, context.podSpecPaths) } });
           const results = policy.evaluate(resource.object, findingsEntrypoint) as Array<{ result: unknown }>;
           for (const value of (results[0]?.result as unknown[] | undefined) ?? []) {
             if (!isFinding(value) || !enabled.has(value.ruleId)) continue;
@@ -137,4 +133,5 @@ export function createRegoEngine(options: RegoEngineOptions = {}): Engine {
 }
 
 export { loadCustomPolicy, PolicyLoadError, type CustomPolicy } from './custom-policies.js';
-export { hostBuiltins } from './builtins.js';
+export { hostBuiltins, hostBuiltinArities, memoryDescriptor } from './builtins.js';
+export { defaultPoliciesWasm } from './policies-file.js';
