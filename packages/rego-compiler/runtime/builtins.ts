@@ -370,7 +370,7 @@ export function b_is_array(a: V): V | null { return boolv(a.t == T_ARR); }
 export function b_is_set(a: V): V | null { return boolv(a.t == T_SET); }
 export function b_is_object(a: V): V | null { return boolv(a.t == T_OBJ); }
 export function b_is_null(a: V): V | null { return boolv(a.t == T_NULL); }
-const TYPE_NAMES: StaticArray<string> = ["null", "boolean", "number", "string", "array", "object", "set"];
+export const TYPE_NAMES: StaticArray<string> = ["null", "boolean", "number", "string", "array", "object", "set"];
 export function b_type_name(a: V): V | null { return new VStr(TYPE_NAMES[a.t]); }
 
 // ---- strings ----------------------------------------------------------------

@@ -7,6 +7,7 @@ import {
 import { parseBytes, dumpToMem } from "./json";
 export * from "./builtins";
 export * from "./units";
+export * from "./jsonpaths";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;

@@ -83,6 +83,8 @@ export function operandMasks(name: string): number[] | undefined {
 
     SIGS.set("object.keys", [32]);
     SIGS.set("units.parse", [8]);
+    // operand types that the runtime checks itself, with OPA's texts
+    for (const n of ["json.remove", "json.filter", "object.subset"]) SIGS.delete(n);
     SIGS.set("units.parse_bytes", [8]);
     SIGS.set("strings.count", [8, 8]);
     SIGS.set("indexof_n", [8, 8]);
