@@ -30,6 +30,11 @@ const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 }
 export interface EngineReport extends Report {
   ruleId: string;
   minor: MinorTarget;
+  /**
+   * Reports of a rule at one path merge over the minors into one finding. Policies that say several
+   * different things at one path (custom Rego: one message per deny) keep them apart with a key.
+   */
+  distinctBy?: string;
 }
 
 export interface EngineContext {
@@ -38,6 +43,8 @@ export interface EngineContext {
   rules: readonly Rule[];
   /** A fix builder for edits inside this resource's document. */
   fixes: FixBuilder;
+  /** Extra kinds from config, for engines that discover pod specs themselves. */
+  podSpecPaths: readonly PodSpecPathConfig[];
 }
 
 /**
@@ -84,7 +91,7 @@ interface Group {
 function groupReports(reports: readonly EngineReport[]): Group[] {
   const groups = new Map<string, Group>();
   for (const report of reports) {
-    const key = `${report.ruleId}\u0000${formatPath(report.path)}`;
+    const key = `${report.ruleId}\u0000${formatPath(report.path)}\u0000${report.distinctBy ?? ''}`;
     let group = groups.get(key);
     if (!group) {
       group = { ruleId: report.ruleId, path: report.path, raws: [] };
@@ -223,7 +230,12 @@ export function lintSource(source: Source, options: LintOptions): FileResult {
     for (const resource of resourcesOf(document.value)) {
       const sites = sitesOf(resource, options.podSpecPaths);
       if (sites.length === 0 && !engine.evaluatesEveryResource) continue;
-      const context: EngineContext = { target: options.target, rules, fixes: fixes.forResource(resource.resourcePath) };
+      const context: EngineContext = {
+        target: options.target,
+        rules,
+        fixes: fixes.forResource(resource.resourcePath),
+        podSpecPaths: options.podSpecPaths ?? [],
+      };
       const info = resourceInfo(resource.object);
       for (const group of groupReports(engine.evaluate(resource, sites, context))) {
         if (options.rules?.[group.ruleId] === 'off') continue;

@@ -77,6 +77,7 @@ export function customPolicyReports(policies: readonly CustomPolicy[], resource:
           span: path === null ? 'missing' : 'entry',
           message: sentence(message),
           severity,
+          distinctBy: `${entrypoint.kind}\u0000${message}`,
         });
       }
     }
