@@ -49,6 +49,9 @@ function heapBase(rt: RuntimeModule): number {
 type Kind = "complete" | "set" | "object" | "func";
 interface Group { key: string; path: string[]; kind: Kind; rules: Rule[]; defaults: Rule[]; arity: number; fn?: number; cache?: number; ovr?: number }
 
+/** A function or built-in that some `with` replaces: which replacement is active, and its dispatcher. */
+interface Mock { mode: number; val: number; arity: number; dispatch: number; repls: number[] }
+
 interface ModCtx { mod: Module; pkgPath: string[]; imports: Map<string, string[]>; ruleNames: Set<string> }
 
 const ROOTS = new Set(["data", "input"]);
@@ -171,6 +174,13 @@ export class Compiler {
   overrides: number[] = [];
   docFns = new Map<string, number>();
   clearFn = -1;
+  resetFn = -1;
+  /** Names `with` replaces: the full text of each target and its last segment. */
+  mockNames = new Set<string>();
+  mocks = new Map<string, Mock>();
+  builtinWrappers = new Map<string, number>();
+  /** Builds that must wait until every other function is known. */
+  late: (() => void)[] = [];
 
   constructor(opts: CompileOptions) {
     this.customBuiltins = opts.builtins ?? {};
@@ -327,6 +337,61 @@ export class Compiler {
     return g.fn;
   }
 
+  /** The mock of a callee if a `with` anywhere may replace it (name: what a target would end with). */
+  mockable(key: string, name: string, arity: number): Mock | null {
+    if (!this.mockNames.has(name)) return null;
+    return this.mockFor(key, arity);
+  }
+  mockFor(key: string, arity: number): Mock {
+    let m = this.mocks.get(key);
+    if (m) return m;
+    const idx = this.rt.firstNewFunc + this.funcs.length;
+    const def: FuncDef = { name: `mock:${key}`, nparams: arity, nresults: 1, code: new Code(arity) };
+    this.funcs.push(def);
+    const mock: Mock = { mode: this.global(), val: this.global(), arity, dispatch: idx, repls: [] };
+    this.mocks.set(key, mock);
+    this.late.push(() => this.mockDispatch(mock, def.code));
+    return mock;
+  }
+  /** Mode 1: the value in val. Mode k >= 2: replacement k-2, run with no function mocked, as OPA runs them. */
+  mockDispatch(m: Mock, c: Code): void {
+    c.gget(m.mode).i32(1).op(Op.i32_eq).if_();
+    c.gget(m.val).ret();
+    c.end();
+    const modes = [...this.mocks.values()].map((x) => x.mode);
+    const saved = modes.map(() => c.local());
+    const r = c.local();
+    m.repls.forEach((fi, i) => {
+      c.gget(m.mode).i32(i + 2).op(Op.i32_eq).if_();
+      modes.forEach((g, j) => { c.gget(g).set(saved[j]!); c.i32(0).gset(g); });
+      c.call(this.clearFn);
+      for (let a = 0; a < m.arity; a++) c.get(a);
+      c.call(fi).set(r);
+      modes.forEach((g, j) => { c.get(saved[j]!).gset(g); });
+      c.call(this.clearFn);
+      c.get(r).ret();
+      c.end();
+    });
+    c.i32(0);
+  }
+  /** A function of the built-in's arity that calls it, for `with f as builtin`. */
+  builtinWrapper(name: string, arity: number, loc: Loc): number {
+    let f = this.builtinWrappers.get(name);
+    if (f !== undefined) return f;
+    const rn = runtimeName(name);
+    const native = this.rt.exports.has(rn) && this.customBuiltins[name] === undefined;
+    if (!native && !SDK_BUILTINS.has(name) && this.customBuiltins[name] === undefined)
+      err("rego_compile_error", `unsupported built-in function ${name}`, loc);
+    if (!native && arity > 4) err("rego_compile_error", `host built-in ${name} takes more than 4 arguments`, loc);
+    f = this.newFunc(`with:${name}`, arity, 1, (c) => {
+      if (!native) c.i32(this.hostBuiltin(name));
+      for (let a = 0; a < arity; a++) c.get(a);
+      c.call(this.rtf(native ? rn : `rt_host${arity}`));
+    });
+    this.builtinWrappers.set(name, f);
+    return f;
+  }
+
   /** Function building the virtual document at a path that has rules below it. */
   docFn(path: string[]): number {
     const key = JSON.stringify(path);
@@ -380,12 +445,21 @@ export class Compiler {
       for (const g of this.caches) c.i32(0).gset(g);
     });
     this.clearFn = clearIdx;
+    const resetIdx = this.newFunc("reset", 0, 0, () => {});
+    this.resetFn = resetIdx;
+    while (this.work.length) this.work.shift()!();
+    for (const f of this.late) f();
     while (this.work.length) this.work.shift()!();
     // clear_caches was generated first; regenerate it now that all caches exist
     const clearDef = this.funcs[clearIdx - this.rt.firstNewFunc]!;
     clearDef.code = new Code(0);
     for (const g of this.caches) clearDef.code.i32(0).gset(g);
-    for (const g of this.overrides) clearDef.code.i32(0).gset(g);
+    // reset, at the start of an evaluation: also no rule overridden, no function mocked
+    const resetDef = this.funcs[resetIdx - this.rt.firstNewFunc]!;
+    resetDef.code = new Code(0);
+    for (const g of this.caches) resetDef.code.i32(0).gset(g);
+    for (const g of this.overrides) resetDef.code.i32(0).gset(g);
+    for (const m of this.mocks.values()) resetDef.code.i32(0).gset(m.mode);
 
     const epObj: Record<string, number> = {};
     entries.forEach((e, i) => (epObj[e.name] = i));
@@ -408,7 +482,7 @@ export class Compiler {
     });
     const fEntrypoints = this.newFunc("entrypoints", 0, 1, (c) => { c.gget(gEp); });
     const fBuiltins = this.newFunc("builtins", 0, 1, (c) => { c.gget(gB); });
-    const clear = this.clearFn;
+    const clear = this.resetFn;
     const fOpaEval = this.newFunc("opa_eval", 7, 1, (c) => {
       c.get(0).if_();
       c.i32(this.cstr("invalid reserved argument")).call(rtf("rt_abort"));
@@ -636,7 +710,7 @@ class FnGen {
     return false;
   }
   canGen(l: Literal, all: Literal[]): boolean {
-    for (const w of l.with) if (!this.ready(w.value)) return false;
+    for (const w of l.with) if (!this.namesFunction(w.value) && !this.ready(w.value)) return false;
     if (l.negated) {
       const vs = new Set<string>();
       exprVars(l.expr, vs, false);
@@ -739,10 +813,22 @@ class FnGen {
 
   withLit(l: Literal, k: K): void {
     // evaluate the replacement values first, in the outer context
-    const mods: { kind: "input" | "data" | "rule"; path: string[]; v: number; g?: Group }[] = [];
+    const mods: { kind: "input" | "data" | "rule" | "mock"; path: string[]; v: number; g?: Group; m?: Mock; mode?: number }[] = [];
     const evalMods = (i: number, kk: K): void => {
       if (i === l.with.length) return kk();
       const w = l.with[i]!;
+      const mt = this.mockTarget(w.target);
+      if (mt) {
+        const m = this.C.mockFor(mt.key, mt.arity);
+        const fi = this.mockReplacement(w.value, mt.arity, w.loc);
+        if (fi !== null) {
+          let at = m.repls.indexOf(fi);
+          if (at < 0) at = m.repls.push(fi) - 1;
+          mods.push({ kind: "mock", path: [], v: -1, m, mode: at + 2 });
+          return evalMods(i + 1, kk);
+        }
+        return this.term(w.value, (v) => { mods.push({ kind: "mock", path: [], v, m, mode: 1 }); evalMods(i + 1, kk); });
+      }
       const tp = this.withTarget(w.target);
       this.term(w.value, (v) => {
         if (tp.root === "input") mods.push({ kind: "input", path: tp.path, v });
@@ -774,10 +860,18 @@ class FnGen {
       c.gget(this.C.G_INPUT).set(sIn);
       c.gget(this.C.G_DATA).set(sData);
       for (const m of mods) if (m.kind === "rule") { const s = this.tmp(); saves.push(s); this.C.ruleFn(m.g!); c.gget(m.g!.ovr!).set(s); }
+      const mockSaves = mods.filter((m) => m.kind === "mock").map((m) => {
+        const mode = this.tmp(), val = this.tmp();
+        c.gget(m.m!.mode).set(mode).gget(m.m!.val).set(val);
+        return { m: m.m!, mode, val };
+      });
       const apply = (): void => {
         let ri = 0;
         for (const m of mods) {
-          if (m.kind === "input") {
+          if (m.kind === "mock") {
+            c.i32(m.mode!).gset(m.m!.mode);
+            if (m.mode === 1) c.get(m.v).gset(m.m!.val);
+          } else if (m.kind === "input") {
             if (m.path.length === 0) c.get(m.v).gset(this.C.G_INPUT);
             else c.gget(this.C.G_INPUT).gget(this.C.constGlobal(JSON.stringify(m.path))).get(m.v).call(rtf("rt_upsert")).gset(this.C.G_INPUT);
           } else if (m.kind === "data") {
@@ -807,12 +901,45 @@ class FnGen {
         c.get(sData).gset(this.C.G_DATA);
         let ri = 0;
         for (const m of mods) if (m.kind === "rule") c.get(saves[ri++]!).gset(m.g!.ovr!);
+        for (const s of mockSaves) c.get(s.mode).gset(s.m.mode).get(s.val).gset(s.m.val);
         c.call(this.C.clearFn);
       };
       apply();
       this.guarded(() => this.plainLit(l, () => { restore(); k(); apply(); }));
       restore();
     });
+  }
+
+  /** The function or built-in a `with` target names, if it names one. */
+  mockTarget(t: Term): { key: string; arity: number } | null {
+    const g = this.funcGroupFor(t);
+    if (g) return { key: `fn:${g.path.join(".")}`, arity: g.arity };
+    const p = refPath(t);
+    if (!p || p[0] === "data" || p[0] === "input" || this.globalPath(p[0]!) || this.scope.declared.has(p[0]!) || this.bound.has(p[0]!)) return null;
+    const name = p.join(".");
+    const arity = this.builtinArityOf(name);
+    if (arity === undefined || arity < 0) return null;
+    return { key: `b:${name}`, arity };
+  }
+  /** Whether t names a rule function or a built-in (as a `with` replacement can), rather than a value. */
+  namesFunction(t: Term): boolean {
+    if (this.funcGroupFor(t)) return true;
+    const p = refPath(t);
+    if (!p || p[0] === "data" || p[0] === "input" || this.globalPath(p[0]!) || this.scope.declared.has(p[0]!) || this.bound.has(p[0]!)) return false;
+    return this.builtinArityOf(p.join(".")) !== undefined;
+  }
+  /** The function a `with` replacement names (a rule function or a built-in), or null for a value. */
+  mockReplacement(t: Term, arity: number, loc: Loc): number | null {
+    const g = this.funcGroupFor(t);
+    if (g) {
+      if (g.arity !== arity) err("rego_type_error", `with: function ${g.path.join(".")} has arity ${g.arity}, the target ${arity}`, loc);
+      return this.C.ruleFn(g);
+    }
+    if (!this.namesFunction(t)) return null;
+    const name = refPath(t)!.join(".");
+    const a = this.builtinArityOf(name)!;
+    if (a !== arity) err("rego_type_error", `with: built-in ${name} has arity ${a}, the target ${arity}`, loc);
+    return this.C.builtinWrapper(name, arity, loc);
   }
 
   withTarget(t: Term): { root: "input" | "data"; path: string[] } {
@@ -1131,10 +1258,14 @@ class FnGen {
     if (g) {
       if (args.length !== g.arity) err("rego_type_error", `function ${g.path.join(".")} has arity ${g.arity}, got ${args.length} arguments`, loc);
       const f = this.C.ruleFn(g);
+      const m = this.C.mockable(`fn:${g.path.join(".")}`, g.path[g.path.length - 1]!, g.arity);
       return this.args(args, (vs) => {
         const r = this.tmp();
-        for (const v of vs) this.c.get(v);
-        this.c.call(f).tee(r).op(Op.i32_eqz).brIf(this.fail);
+        this.mockedCall(m, vs, r, () => {
+          for (const v of vs) this.c.get(v);
+          this.c.call(f).set(r);
+        });
+        this.c.get(r).op(Op.i32_eqz).brIf(this.fail);
         k(r);
       });
     }
@@ -1154,44 +1285,64 @@ class FnGen {
     if (!native && !SDK_BUILTINS.has(name) && this.C.customBuiltins[name] === undefined)
       err("rego_compile_error", `unsupported built-in function ${name}`, loc);
     if (!native && args.length > 4) err("rego_compile_error", `host built-in ${name} takes more than 4 arguments`, loc);
+    const m = this.C.mockable(`b:${name}`, name, args.length);
     this.args(args, (vs) => {
       const r = this.tmp();
-      if (native) {
-        const masks = operandMasks(name);
-        if (masks) vs.forEach((v, i) => {
-          const m = masks[i];
-          if (m === undefined || m === 127) return;
-          c.i32(1).get(v).call(this.rtf("rt_type")).op(Op.i32_shl).i32(m).op(Op.i32_and).op(Op.i32_eqz);
-          if (this.C.strict === false) { c.brIf(this.fail); return; }
-          c.if_();
-          // one abort message per actual type
-          for (let t = 0; t < 7; t++) {
-            if (m & (1 << t)) continue;
-            c.get(v).call(this.rtf("rt_type")).i32(t).op(Op.i32_eq).if_();
-            this.abort(`eval_type_error: ${name}: operand ${i + 1} must be ${maskText(name, i, m)} but got ${TYPE_NAMES[t]}`, loc);
-            c.end();
-          }
-          c.end();
-        });
-        if (this.C.strict) c.call(this.rtf("rt_err_clear"));
-        for (const v of vs) c.get(v);
-        c.call(this.rtf(rn));
-        if (this.C.strict) {
-          // undefined with a reason is an error in strict mode
-          const where = new TextEncoder().encode(locText(loc)).length;
-          c.tee(r).op(Op.i32_eqz).if_();
-          c.i32(this.C.cstr(locText(loc))).i32(where).call(this.rtf("rt_err_raise"));
-          c.end();
-          c.get(r);
-        }
-      } else {
-        c.i32(this.C.hostBuiltin(name));
-        for (const v of vs) c.get(v);
-        c.call(this.rtf(`rt_host${vs.length}`));
-      }
-      c.tee(r).op(Op.i32_eqz).brIf(this.fail);
+      this.mockedCall(m, vs, r, () => this.builtinOriginal(name, rn, native, vs, r, loc));
+      c.get(r).op(Op.i32_eqz).brIf(this.fail);
       k(r);
     });
+  }
+
+  /** Calls the callee (orig leaves its result in r), or its dispatcher while a `with` replaces it. */
+  mockedCall(m: Mock | null, vs: number[], r: number, orig: K): void {
+    if (!m) return orig();
+    const c = this.c;
+    c.gget(m.mode).if_();
+    for (const v of vs) c.get(v);
+    c.call(m.dispatch).set(r);
+    c.else_();
+    orig();
+    c.end();
+  }
+
+  /** The built-in itself: operand checks, then the native or host call; its result goes to r. */
+  builtinOriginal(name: string, rn: string, native: boolean, vs: number[], r: number, loc: Loc): void {
+    const c = this.c;
+    if (native) {
+      const masks = operandMasks(name);
+      if (masks) vs.forEach((v, i) => {
+        const m = masks[i];
+        if (m === undefined || m === 127) return;
+        c.i32(1).get(v).call(this.rtf("rt_type")).op(Op.i32_shl).i32(m).op(Op.i32_and).op(Op.i32_eqz);
+        if (this.C.strict === false) { c.brIf(this.fail); return; }
+        c.if_();
+        // one abort message per actual type
+        for (let t = 0; t < 7; t++) {
+          if (m & (1 << t)) continue;
+          c.get(v).call(this.rtf("rt_type")).i32(t).op(Op.i32_eq).if_();
+          this.abort(`eval_type_error: ${name}: operand ${i + 1} must be ${maskText(name, i, m)} but got ${TYPE_NAMES[t]}`, loc);
+          c.end();
+        }
+        c.end();
+      });
+      if (this.C.strict) c.call(this.rtf("rt_err_clear"));
+      for (const v of vs) c.get(v);
+      c.call(this.rtf(rn));
+      if (this.C.strict) {
+        // undefined with a reason is an error in strict mode
+        const where = new TextEncoder().encode(locText(loc)).length;
+        c.tee(r).op(Op.i32_eqz).if_();
+        c.i32(this.C.cstr(locText(loc))).i32(where).call(this.rtf("rt_err_raise"));
+        c.end();
+        c.get(r);
+      }
+    } else {
+      c.i32(this.C.hostBuiltin(name));
+      for (const v of vs) c.get(v);
+      c.call(this.rtf(`rt_host${vs.length}`));
+    }
+    c.set(r);
   }
 
   // ---- references ----
@@ -1375,7 +1526,8 @@ class FnGen {
       for (let lvl: Rule | null = r; lvl; lvl = lvl.else) {
         const cur = lvl;
         const params = r.head.args!;
-        this.setRuleScope(cur, params);
+        // an else level has no module context of its own: it is the first level's
+        this.setRuleScope(r, params);
         this.vars = new Map(); this.bound = new Set();
         const pr = prep(cur, []);
         const value = pr.value ?? ({ type: "boolean", value: true, loc: cur.loc } as Term);
@@ -1551,13 +1703,27 @@ export function parseAll(modules: CompileOptions["modules"]): Module[] {
   return list.map((m) => parseModule(m.source, m.file));
 }
 
+/** Every `with` target in a tree, as its full text and its last segment (before rules are annotated). */
+function collectWithTargets(node: unknown, out: Set<string>, seen = new Set<object>()): void {
+  if (!node || typeof node !== "object" || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) { for (const x of node) collectWithTargets(x, out, seen); return; }
+  const o = node as Record<string, unknown>;
+  if (Array.isArray(o.with)) for (const w of o.with as { target: Term }[]) {
+    const p = refPath(w.target);
+    if (p) { out.add(p.join(".")); out.add(p[p.length - 1]!); }
+  }
+  for (const k of Object.keys(o)) if (k !== "loc") collectWithTargets(o[k], out, seen);
+}
+
 export function compile(opts: CompileOptions): CompileResult {
   const mods = parseAll(opts.modules);
+  const q = opts.query !== undefined ? parseQuery(opts.query) : null;
   const C = new Compiler(opts);
+  collectWithTargets([mods, q], C.mockNames);
   C.addModules(mods);
   const entries: Entry[] = [];
-  if (opts.query !== undefined) {
-    const q = parseQuery(opts.query);
+  if (q) {
     const fn = C.newFunc("entry:query", 0, 1, (c) => new FnGen(C, c).entryQuery(q));
     entries.push({ name: "query", kind: "query", query: q, fn });
   }

@@ -228,7 +228,7 @@ class Parser {
       } else expr = { type: "term", term: left };
     }
     const withs: With[] = [];
-    while (this.is("with")) {
+    while (this.withFollows()) {
       const w = this.next();
       const target = this.termNoIn();
       this.expect("as", "expected 'as' in with modifier");
@@ -236,6 +236,18 @@ class Parser {
       withs.push({ target, value, loc: w.loc });
     }
     return { expr, negated, with: withs, loc: t.loc };
+  }
+
+  /** A `with` continues the literal, also on the next line (it cannot start one). */
+  private withFollows(): boolean {
+    if (this.is("with")) return true;
+    let i = this.p;
+    while (this.toks[i]!.kind === "nl") i++;
+    const t = this.toks[i]!;
+    // a next line starting with the ref with.x (a rule named with) is a new literal
+    if (i === this.p || !this.kw(t, "with")) return false;
+    this.p = i;
+    return true;
   }
 
   // ---- terms ----------------------------------------------------------------

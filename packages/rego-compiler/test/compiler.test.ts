@@ -70,6 +70,23 @@ str := sprintf("%s has %d items: %v", ["xs", count(input.xs), input.xs])
     expect(() => evalWith(undefined, { at: "x" }, "t/p")).toThrow("p.rego:3: eval_type_error: substring: operand 2 must be number but got string");
     expect(evalWith(true, { at: 1 }, "t/p")).toBe("b");
   });
+  it("replaces functions and built-ins with `with`: by a value, a function or a built-in; replacements see no mocks", () => {
+    const src = `package t
+f(x) := x + 1
+g(x) := f(x) * 10
+h(x) := count(x) + 100
+a := y if { y := f(1) with f as 7 }
+b := y if { y := f(1) with f as g }
+c := y if { y := count([1, 2]) with count as h }
+d := y if { y := f([1, 2, 3]) with f as count }
+e := [f(1), count([1])]
+`;
+    expect(run(src, "t/a")).toBe(7);
+    expect(run(src, "t/b")).toBe(20);
+    expect(run(src, "t/c")).toBe(102);
+    expect(run(src, "t/d")).toBe(3);
+    expect(run(src, "t/e")).toEqual([2, 1]);
+  });
   it("calls host built-ins through opa_builtinN", () => {
     expect(run('package t\np := regex.split("[.]", "a.b")', "t/p")).toEqual(["a", "b"]);
     expect(run('package t\np := my.double(21)', "t/p", undefined, undefined, { "my.double": (x: unknown) => (x as number) * 2 })).toBe(42);
