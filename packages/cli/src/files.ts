@@ -39,20 +39,40 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function walk(directory: string, cwd: string, out: InputFile[]): void {
-  const entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
+/**
+ * Walks a directory in sorted order. An entry that cannot be read (a folder without permission, a
+ * symlink loop) is a problem of its own and the walk goes on; dangling symlinks are skipped.
+ */
+function walk(directory: string, shown: string, cwd: string, out: InputFile[], problems: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(directory, { withFileTypes: true }).sort((a, b) => byName(a.name, b.name));
+  } catch (error) {
+    problems.push(`Cannot read ${shown}: ${reason(error)}.`);
+    return;
+  }
   for (const entry of entries) {
     const full = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!skippedDirectories.has(entry.name)) walk(full, cwd, out);
-    } else if (manifestExtension.test(entry.name) && !configFiles.has(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(full, { throwIfNoEntry: false })?.isFile()))) {
+      if (!skippedDirectories.has(entry.name)) walk(full, toDisplay(cwd, full), cwd, out, problems);
+    } else if (manifestExtension.test(entry.name) && !configFiles.has(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && linksToFile(full, cwd, problems)))) {
       out.push({ display: toDisplay(cwd, full), path: full });
     }
   }
 }
 
+function linksToFile(path: string, cwd: string, problems: string[]): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`Cannot read ${toDisplay(cwd, path)}: ${reason(error)}.`);
+    return false;
+  }
+}
+
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
   return code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not a directory' : (code ?? String(error));
 }
 
@@ -95,11 +115,7 @@ export async function collectInputs(paths: readonly string[], cwd: string): Prom
     }
     if (stats.isDirectory()) {
       const found: InputFile[] = [];
-      try {
-        walk(absolute, cwd, found);
-      } catch (error) {
-        problems.push(`Cannot read ${given}: ${reason(error)}.`);
-      }
+      walk(absolute, given, cwd, found, problems);
       found.forEach(add);
     } else {
       add({ display: given, path: absolute });
