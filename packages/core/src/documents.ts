@@ -152,8 +152,7 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
 }
 
 function failed(raw: RawDocument, yaml: Document.Parsed, error: LimitError): ParsedDocument {
-  const start = raw.start + error.offset;
-  return { ...raw, yaml, value: null, error: { message: error.message, start, end: Math.min(start + error.length, Math.max(raw.end, start + 1)) } };
+  return { ...raw, yaml, value: null, error: errorSpan(error.message, raw, error.offset, error.offset + error.length) };
 }
 
 export interface DocumentsOptions {
