@@ -121,6 +121,8 @@ export async function lintCommand(options: CliOptions, io: CliIo): Promise<numbe
 
   const fixing = options.fix || options.fixDryRun;
   const fixModule = fixing ? await import('./fix.js') : undefined;
+  // Fixed files are written as soon as they are fixed, so no fixed text waits in memory for the end.
+  const writer = options.fix && !options.fixDryRun ? await import('./fix-writer.js') : undefined;
   const linted: Linted[] = [];
   let reportTarget: ResolvedTarget | undefined;
   let stdinText: string | undefined;
@@ -151,6 +153,15 @@ export async function lintCommand(options: CliOptions, io: CliIo): Promise<numbe
       linted.push({ input, result: lint(text), text });
       continue;
     }
+    if (writer && input.path !== STDIN && outcome.text !== text) {
+      try {
+        writer.writeFileAtomic(input.path, outcome.text);
+      } catch (error) {
+        problems.add(`Cannot write ${input.display}: ${errorText(error)}; it was not fixed.`);
+        linted.push({ input, result: lint(text), text });
+        continue;
+      }
+    }
     linted.push({ input, result: outcome.result, text, fixedText: outcome.text });
   }
 
@@ -167,10 +178,8 @@ export async function lintCommand(options: CliOptions, io: CliIo): Promise<numbe
       if (entry.fixedText !== undefined && entry.fixedText !== entry.text) io.stdout.write(unifiedDiff(entry.result.file, entry.text, entry.fixedText));
     }
   } else if (options.fix) {
-    const { writeFileAtomic } = await import('./fix-writer.js');
     for (const entry of linted) {
       if (entry.input.path === STDIN) io.stdout.write(entry.fixedText ?? entry.text);
-      else if (entry.fixedText !== undefined && entry.fixedText !== entry.text) writeFileAtomic(entry.input.path, entry.fixedText);
     }
   }
 
