@@ -140,6 +140,37 @@ export function rt_upsert(root: V | null, path: V, v: V): V {
   return top;
 }
 
+// A copy of root with v at path, or null on a conflict: a different value already
+// at path, a non-object on the way, or (limit >= 0, for a path longer than limit)
+// a value already at its first limit keys: another rule's value, which a longer
+// path would reach into.
+export function rt_merge_at(root: V, path: V, v: V, limit: i32): V | null {
+  let keys = asArr(path).a;
+  let n = keys.length;
+  if (limit >= 0 && n > limit) {
+    let cur: V | null = root;
+    for (let i = 0; i < limit && cur !== null; i++) cur = cur!.t == T_OBJ ? objGet(asObj(cur!), unchecked(keys[i])) : null;
+    if (cur !== null) return null;
+  }
+  let top = copyObj(asObj(root));
+  let cur = top;
+  for (let i = 0; i < n - 1; i++) {
+    let k = unchecked(keys[i]);
+    let child = objGet(cur, k);
+    let nc: VObj;
+    if (child === null) nc = new VObj();
+    else if (child.t != T_OBJ) return null;
+    else nc = copyObj(asObj(child!));
+    objPut(cur, k, nc);
+    cur = nc;
+  }
+  let last = unchecked(keys[n - 1]);
+  let old = objGet(cur, last);
+  if (old !== null) return compare(old!, v) == 0 ? top : null;
+  objPut(cur, last, v);
+  return top;
+}
+
 // A copy of root where the objects along path exist (missing ones are created empty).
 export function rt_ensure(root: V | null, path: V): V {
   let keys = asArr(path).a;

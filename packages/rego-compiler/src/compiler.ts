@@ -47,7 +47,7 @@ function heapBase(rt: RuntimeModule): number {
 }
 
 type Kind = "complete" | "set" | "object" | "func";
-interface Group { key: string; path: string[]; kind: Kind; rules: Rule[]; defaults: Rule[]; arity: number; fn?: number; cache?: number; ovr?: number }
+interface Group { key: string; path: string[]; kind: Kind; rules: Rule[]; defaults: Rule[]; arity: number; fn?: number; cache?: number; ovr?: number; merged?: number }
 
 /** A function or built-in that some `with` replaces: which replacement is active, and its dispatcher. */
 interface Mock { mode: number; val: number; arity: number; dispatch: number; repls: number[] }
@@ -392,6 +392,40 @@ export class Compiler {
     return f;
   }
 
+  /**
+   * The value of group g. A rule with variables in its ref head (p[q].r := ...) can have other
+   * rules below its path (p.a.b := ...): its value is then merged with theirs, and a key that two
+   * of them give different values, or a rule reaching into another rule's value, is a conflict.
+   */
+  valueFn(g: Group): number {
+    if (g.kind !== "object") return this.ruleFn(g);
+    const under = this.groupsUnder(g.path).sort((a, b) => a.path.length - b.path.length);
+    if (under.length === 0) return this.ruleFn(g);
+    if (g.merged !== undefined) return g.merged;
+    const loc = g.rules[0]!.loc;
+    const depths = new Set(g.rules.map((r) => (r as RuleX).dyn.length));
+    if (depths.size > 1) err("rego_compile_error", `unsupported: rules ${g.path.join(".")}[...] of different ref depths with rules below them`, loc);
+    for (const o of under) if (o.kind === "object" && this.groupsUnder(o.path).length > 0)
+      err("rego_compile_error", `unsupported: rules with variables in their ref heads below rule ${g.path.join(".")}[...]`, o.rules[0]!.loc);
+    const depth = [...depths][0]!;
+    g.merged = this.newFunc(`merged:${g.path.join(".")}`, 0, 1, (c) => {
+      const gen = new FnGen(this, c);
+      const d = c.local(), v = c.local();
+      c.call(this.ruleFn(g)).tee(d).op(Op.i32_eqz).if_();
+      c.call(this.rtf("rt_obj_new")).set(d);
+      c.end();
+      for (const o of under) {
+        c.call(this.ruleFn(o)).tee(v).if_();
+        c.get(d).gget(this.constGlobal(JSON.stringify(o.path.slice(g.path.length)))).get(v).i32(depth).call(this.rtf("rt_merge_at")).tee(d).op(Op.i32_eqz).if_();
+        gen.abort("eval_conflict_error: object keys must be unique", o.rules[0]?.loc ?? loc);
+        c.end();
+        c.end();
+      }
+      c.get(d);
+    });
+    return g.merged;
+  }
+
   /** Function building the virtual document at a path that has rules below it. */
   docFn(path: string[]): number {
     const key = JSON.stringify(path);
@@ -421,9 +455,18 @@ export class Compiler {
       for (const pk of this.packagesUnder(path)) {
         c.get(doc).gget(this.constGlobal(JSON.stringify(pk.slice(path.length)))).call(this.rtf("rt_ensure")).set(doc);
       }
-      for (const g of this.groupsUnder(path)) {
+      // the objects along every rule's path exist, even when the rule is undefined or a function
+      for (const g of this.groups.values()) {
         const rel = g.path.slice(path.length);
-        c.call(this.ruleFn(g)).tee(v).if_();
+        if (rel.length < 2 || !path.every((s, i) => g.path[i] === s)) continue;
+        c.get(doc).gget(this.constGlobal(JSON.stringify(rel.slice(0, -1)))).call(this.rtf("rt_ensure")).set(doc);
+      }
+      const all = this.groupsUnder(path);
+      const inner = (g: Group): boolean => all.some((o) => o !== g && o.kind === "object" && o.path.length < g.path.length && o.path.every((s, i) => g.path[i] === s));
+      for (const g of all) {
+        if (inner(g)) continue;
+        const rel = g.path.slice(path.length);
+        c.call(this.valueFn(g)).tee(v).if_();
         c.get(doc).gget(this.constGlobal(JSON.stringify(rel))).get(v).call(this.rtf("rt_upsert")).set(doc);
         c.end();
       }
@@ -1372,7 +1415,7 @@ class FnGen {
       const g = this.C.groupAt(prefix);
       if (g && g.kind !== "func") {
         const v = this.tmp();
-        c.call(this.C.ruleFn(g)).tee(v).op(Op.i32_eqz).brIf(this.fail);
+        c.call(this.C.valueFn(g)).tee(v).op(Op.i32_eqz).brIf(this.fail);
         return this.path(v, full, i, k);
       }
       if (g && g.kind === "func") err("rego_type_error", `function ${prefix.join(".")} used as a value`, t.loc);
@@ -1507,7 +1550,9 @@ class FnGen {
         const pa = this.tmp();
         c.call(this.rtf("rt_arr_new")).set(pa);
         for (const kk of keys) c.get(pa).get(kk).call(this.rtf("rt_arr_push"));
-        c.get(res).get(pa).get(v).call(this.rtf("rt_upsert")).set(res);
+        c.get(res).get(pa).get(v).i32(-1).call(this.rtf("rt_merge_at")).tee(res).op(Op.i32_eqz).if_();
+        this.abort("eval_conflict_error: object keys must be unique", r.loc);
+        c.end();
       }
     }))));
     void done;

@@ -87,6 +87,17 @@ e := [f(1), count([1])]
     expect(run(src, "t/d")).toBe(3);
     expect(run(src, "t/e")).toEqual([2, 1]);
   });
+  it("merges a rule with variables in its ref head with the rules below it, and reports their conflicts", () => {
+    const src = `package t
+p[q].r := i if { some i, q in ["a", "b"] }
+p.c.r := 3
+p.a.r := 0
+`;
+    expect(run(src, "t/p")).toEqual({ a: { r: 0 }, b: { r: 1 }, c: { r: 3 } });
+    expect(run(src, "t/p/c/r")).toBe(3);
+    expect(() => run(src.replace("p.a.r := 0", "p.a.r := 42"), "t/p")).toThrow("p.rego:4: eval_conflict_error: object keys must be unique");
+    expect(() => run("package t\np[q].r.s := i if { some i, q in [\"a\", \"a\"] }\n", "t/p")).toThrow(/eval_conflict_error/);
+  });
   it("calls host built-ins through opa_builtinN", () => {
     expect(run('package t\np := regex.split("[.]", "a.b")', "t/p")).toEqual(["a", "b"]);
     expect(run('package t\np := my.double(21)', "t/p", undefined, undefined, { "my.double": (x: unknown) => (x as number) * 2 })).toBe(42);
