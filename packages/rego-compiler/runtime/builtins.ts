@@ -165,7 +165,8 @@ export function b_minus(a: V, b: V): V | null {
     return num(r);
   }
   if (a.t == T_SET && b.t == T_SET) return b_set_diff(a, b);
-  return null;
+  if (!isNum(a) && a.t != T_SET) return typeErr("minus", "operand 1 must be one of {number, set} but got " + TYPE_NAMES[a.t]);
+  return typeErr("minus", "operand 2 must be " + (isNum(b) ? "set" : "number") + " but got " + TYPE_NAMES[b.t]);
 }
 export function b_mul(a: V, b: V): V | null {
   if (!isNum(a) || !isNum(b)) return null;
@@ -175,12 +176,13 @@ export function b_mul(a: V, b: V): V | null {
 }
 export function b_div(a: V, b: V): V | null {
   if (!isNum(a) || !isNum(b)) return null;
-  if (F(b) == 0) return null;
+  if (F(b) == 0) return builtinErr("div", "divide by zero");
   return num(F(a) / F(b));
 }
 export function b_rem(a: V, b: V): V | null {
   if (!isNum(a) || !isNum(b)) return null;
-  if (!isInt(a) || !isInt(b) || F(b) == 0) return null;
+  if (!isInt(a) || !isInt(b)) return builtinErr("rem", "modulo on floating-point number");
+  if (F(b) == 0) return builtinErr("rem", "modulo by zero");
   let r = F(a) % F(b);
   return num(r == 0 ? 0 : r);
 }
@@ -533,24 +535,42 @@ export function b_to_number(a: V): V | null {
   if (t == T_BOOL) return num(a === TRUE ? 1 : 0);
   if (t == T_STR) {
     let s = S(a);
-    let v = parseString(s, false);
-    if (v !== null && v.t == T_NUM && dumpString(v!, false).length > 0) {
-      // parseString stops at the first value; reject trailing text
-      let ok = true;
-      for (let i = 0; i < s.length; i++) {
-        let c = s.charCodeAt(i);
-        if (!((c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69)) { ok = false; break; }
-      }
-      if (ok) return v;
+    if (!isDecimal(s)) {
+      let l = s.toLowerCase();
+      if (l.startsWith("+") || l.startsWith("-")) l = l.substring(1);
+      if (l == "nan" || l == "inf" || l == "infinity") return typeErr("to_number", "operand 1 must be a finite number but got " + s);
+      return builtinErr("to_number", "strconv.ParseFloat: parsing " + regoString(a) + ": invalid syntax");
     }
-    return null;
+    let v = parseString(s, false);
+    // JSON's number syntax keeps exact text; .5, 5. and +5 are numbers too
+    if (v !== null && v.t == T_NUM) return v;
+    return num(parseFloat(s));
   }
   return null;
 }
 
+// [+-] digits [. [digits]] | [+-] . digits, then an optional exponent.
+function isDecimal(s: string): bool {
+  let i = 0, n = s.length, digits = 0;
+  if (i < n && (s.charCodeAt(i) == 43 || s.charCodeAt(i) == 45)) i++;
+  while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) { i++; digits++; }
+  if (i < n && s.charCodeAt(i) == 46) { i++; while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) { i++; digits++; } }
+  if (digits == 0) return false;
+  if (i < n && (s.charCodeAt(i) == 101 || s.charCodeAt(i) == 69)) {
+    i++;
+    if (i < n && (s.charCodeAt(i) == 43 || s.charCodeAt(i) == 45)) i++;
+    let e = 0;
+    while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) { i++; e++; }
+    if (e == 0) return false;
+  }
+  return i == n;
+}
+
 // ---- numbers ----------------------------------------------------------------
 export function b_numbers_range(a: V, b: V): V | null {
-  if (!isNum(a) || !isNum(b) || !isInt(a) || !isInt(b)) return null;
+  if (!isNum(a) || !isNum(b)) return null;
+  if (!isInt(a)) return typeErr("numbers.range", "operand 1 must be integer number but got floating-point number");
+  if (!isInt(b)) return typeErr("numbers.range", "operand 2 must be integer number but got floating-point number");
   let x = F(a), y = F(b);
   let r = new Array<V>();
   if (x <= y) for (let i = x; i <= y; i++) r.push(num(i));
@@ -560,7 +580,7 @@ export function b_numbers_range(a: V, b: V): V | null {
 export function b_numbers_range_step(a: V, b: V, s: V): V | null {
   if (!isNum(a) || !isNum(b) || !isNum(s) || !isInt(a) || !isInt(b) || !isInt(s)) return null;
   let x = F(a), y = F(b), st = F(s);
-  if (st <= 0) return null;
+  if (st <= 0) return builtinErr("numbers.range_step", "step must be a positive integer");
   let r = new Array<V>();
   if (x <= y) for (let i = x; i <= y; i += st) r.push(num(i));
   else for (let i = x; i >= y; i -= st) r.push(num(i));
@@ -569,12 +589,31 @@ export function b_numbers_range_step(a: V, b: V, s: V): V | null {
 
 // ---- bits -------------------------------------------------------------------
 function bi(a: V): bool { return isNum(a) && isInt(a); }
-export function b_bits_and(a: V, b: V): V | null { return bi(a) && bi(b) ? num(<f64>(<i64>F(a) & <i64>F(b))) : null; }
-export function b_bits_or(a: V, b: V): V | null { return bi(a) && bi(b) ? num(<f64>(<i64>F(a) | <i64>F(b))) : null; }
-export function b_bits_xor(a: V, b: V): V | null { return bi(a) && bi(b) ? num(<f64>(<i64>F(a) ^ <i64>F(b))) : null; }
-export function b_bits_negate(a: V): V | null { return bi(a) ? num(<f64>(~<i64>F(a))) : null; }
-export function b_bits_lsh(a: V, b: V): V | null { return bi(a) && bi(b) && F(b) >= 0 ? num(<f64>(<i64>F(a) << <i64>F(b))) : null; }
-export function b_bits_rsh(a: V, b: V): V | null { return bi(a) && bi(b) && F(b) >= 0 ? num(<f64>(<i64>F(a) >> <i64>F(b))) : null; }
+// Both operands integers (the second, for shifts, not negative); the reason otherwise.
+function bitsOk(name: string, a: V, b: V | null, shift: bool): bool {
+  if (!bi(a)) { typeErr(name, "operand 1 must be integer number but got floating-point number"); return false; }
+  if (b === null) return true;
+  if (!bi(b!)) { typeErr(name, "operand 2 must be integer number but got floating-point number"); return false; }
+  if (shift && F(b!) < 0) { typeErr(name, "operand 2 must be an unsigned integer number but got a negative integer"); return false; }
+  return true;
+}
+export function b_bits_and(a: V, b: V): V | null { return bitsOk("bits.and", a, b, false) ? num(<f64>(<i64>F(a) & <i64>F(b))) : null; }
+export function b_bits_or(a: V, b: V): V | null { return bitsOk("bits.or", a, b, false) ? num(<f64>(<i64>F(a) | <i64>F(b))) : null; }
+export function b_bits_xor(a: V, b: V): V | null { return bitsOk("bits.xor", a, b, false) ? num(<f64>(<i64>F(a) ^ <i64>F(b))) : null; }
+export function b_bits_negate(a: V): V | null { return bitsOk("bits.negate", a, null, false) ? num(<f64>(~<i64>F(a))) : null; }
+export function b_bits_lsh(a: V, b: V): V | null {
+  if (!bitsOk("bits.lsh", a, b, true)) return null;
+  let r = F(a) * Math.pow(2, F(b));
+  if (bigOk(r) && asNum(a).s === null) return num(<f64>(<i64>F(a) << <i64>F(b)));
+  // past 2^53: exact, like OPA's big integers
+  let x = intText(a);
+  if (x === null || F(b) > 65536) return null;
+  let neg = x!.startsWith("-");
+  let m = neg ? x!.substring(1) : x!;
+  for (let i = 0; i < <i32>F(b); i++) m = absMul(m, "2");
+  return bigNum(neg ? "-" + m : m);
+}
+export function b_bits_rsh(a: V, b: V): V | null { return bitsOk("bits.rsh", a, b, true) ? num(<f64>(<i64>F(a) >> <i64>F(b))) : null; }
 
 // ---- objects ----------------------------------------------------------------
 export function b_object_get(o: V, k: V, d: V): V | null {

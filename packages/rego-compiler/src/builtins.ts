@@ -82,6 +82,7 @@ export function operandMasks(name: string): number[] | undefined {
     SIGS.set("array.flatten", [16]);
 
     SIGS.set("object.keys", [32]);
+    SIGS.set("array.reverse", [16]);
     SIGS.set("units.parse", [8]);
     // operand types that the runtime checks itself, with OPA's texts
     for (const n of ["json.remove", "json.filter", "object.subset"]) SIGS.delete(n);

@@ -1221,7 +1221,17 @@ class FnGen {
         }))));
         return k(r);
       }
-      case "call": return this.callTerm(t.fn, t.args, t.loc, k);
+      case "call": {
+        // walk(x) as a value is a relation: one [path, value] pair per solution
+        if (t.args.length === 1 && refPath(t.fn)?.join(".") === "walk" && !this.funcGroupFor(t.fn) && !this.C.mockNames.has("walk")) {
+          return this.term(t.args[0]!, (x) => {
+            const pairs = this.tmp();
+            this.c.get(x).call(this.rtf("b_walk")).set(pairs);
+            this.iterate(pairs, (_k, pv) => k(pv));
+          });
+        }
+        return this.callTerm(t.fn, t.args, t.loc, k);
+      }
       case "op": return this.builtinCall(t.op, t.args, t.loc, k);
     }
     err("rego_compile_error", `unsupported term ${t.type}`, t.loc);

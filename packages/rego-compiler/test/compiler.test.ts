@@ -69,6 +69,12 @@ str := sprintf("%s has %d items: %v", ["xs", count(input.xs), input.xs])
     expect(evalWith(undefined, { at: -1 }, "t/p")).toBeUndefined();
     expect(() => evalWith(undefined, { at: "x" }, "t/p")).toThrow("p.rego:3: eval_type_error: substring: operand 2 must be number but got string");
     expect(evalWith(true, { at: 1 }, "t/p")).toBe("b");
+    const div = compile({ modules: { "d.rego": "package d\n\nq := 1 / input.n\n" }, entrypoints: ["d/q"], strictBuiltinErrors: true });
+    expect(() => opa.loadPolicySync(div.wasm).evaluate({ n: 0 }, "d/q")).toThrow("d.rego:3: eval_builtin_error: div: divide by zero");
+  });
+  it("iterates walk(x) used as a value, and shifts past 2^53 exactly", () => {
+    expect(run("package t\np := {path: v | [path, v] := walk({\"a\": [7]}); is_number(v)}", "t/p")).toEqual({ '["a",0]': 7 });
+    expect(run("package t\np := json.marshal(bits.lsh(9223372036854775807, 1))", "t/p")).toBe("18446744073709551614");
   });
   it("replaces functions and built-ins with `with`: by a value, a function or a built-in; replacements see no mocks", () => {
     const src = `package t
