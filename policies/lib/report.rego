@@ -20,7 +20,12 @@ make(site, path, span, effect, severity, message) := {
 	"message": message,
 }
 
-finding(rule_id, r) := {
+# A report whose rule can give several messages at one path in one minor: `order` is the check's
+# place in the core's order (a negative successThreshold: "must be greater than or equal to 0"
+# before "must be 1").
+make_ordered(site, path, span, effect, severity, message, order) := object.union(make(site, path, span, effect, severity, message), {"order": order})
+
+finding(rule_id, r) := object.union({
 	"ruleId": rule_id,
 	"severity": r.severity,
 	"path": paths.format(r.path),
@@ -28,7 +33,13 @@ finding(rule_id, r) := {
 	"effect": r.effect,
 	"message": r.message,
 	"item": r.item,
-}
+}, check_order(r))
+
+# A set is ordered by its values and an object by its sorted keys, so `checkOrder`, the first key,
+# keeps several messages at one path in the core's order when the host merges them.
+check_order(r) := {"checkOrder": r.order} if is_number(r.order)
+
+else := {}
 
 findings(rule_id, reports) := {finding(rule_id, r) | some r in reports}
 

@@ -135,9 +135,16 @@ else := sprintf("%s[%d]", [c.list, c.index])
 
 go_types := {"restartPolicy": "v1.ContainerRestartPolicy", "restartPolicyRules": "[]v1.ContainerRestartRule"}
 
+# The Go struct the decoder fills: ephemeral containers are their own type (its fields are
+# promoted from EphemeralContainerCommon, and Go's json names the outer struct).
+go_container_struct(c) := "EphemeralContainer" if c.list == "ephemeralContainers"
+
+else := "Container"
+
 # The decoder's words for a value of the wrong JSON type.
-decode_message(c, field, state) := sprintf("cannot unmarshal %s into Go struct field Container.%s of type %s.", [
+decode_message(c, field, state) := sprintf("cannot unmarshal %s into Go struct field %s.%s of type %s.", [
 	state.got,
+	go_container_struct(c),
 	paths.go_field_path(array.concat(c.path, [field])),
 	go_types[field],
 ])

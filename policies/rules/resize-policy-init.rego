@@ -1,4 +1,4 @@
-# resizePolicy on an init container where the target forbids or drops it.
+# resizePolicy on an init container where the target forbids it.
 # The Rego twin of packages/core/src/rules/resize-policy-init.ts: same paths, spans, effects, severities and
 # per-minor messages.
 package sidecar_lint.rules.resize_policy_init
@@ -35,13 +35,11 @@ reports(ctx) := {r |
 	some r in policy_reports(ctx.target, site, c, policy)
 }
 
-policy_reports(t, site, c, _) := {report.make(site, array.concat(c.path, ["resizePolicy"]), "entry", "Silently dropped", "warning", "the InPlacePodVerticalScaling feature gate is off, so the container cannot be resized in place.")} if {
-	not target.gate_on(t, "InPlacePodVerticalScaling")
-}
-
-policy_reports(t, site, c, _) := {report.make(site, array.concat(c.path, ["resizePolicy"]), "entry", "Rejected", "error", "Invalid value: must not be set for init containers.")} if {
+# With the gate off the field is cleared before validation: that is restart-policy-dropped's.
+policy_reports(t, site, c, policy) := {report.make(site, array.concat(c.path, ["resizePolicy"]), "entry", "Rejected", "error", msg)} if {
 	target.gate_on(t, "InPlacePodVerticalScaling")
 	not target.behaviour_applies(t, "initContainerResizePolicyAllowedWhenGateOn")
+	msg := sprintf("Invalid value: %s: must not be set for init containers.", [go_syntax(policy)])
 }
 
 policy_reports(t, site, c, policy) := {report.make(site, array.concat(c.path, ["resizePolicy", i, "restartPolicy"]), "value", "Rejected", "error", "RestartContainer is not allowed on init containers without restartPolicy: Always (only NotRequired is).") |
@@ -55,3 +53,35 @@ policy_reports(t, site, c, policy) := {report.make(site, array.concat(c.path, ["
 	target.gate_on(t, "InPlacePodVerticalScaling")
 	target.behaviour_applies(t, "initContainerResizePolicyAllowedWhenGateOn")
 }
+
+# The bad value as apimachinery prints a Go slice of structs (%#v), e.g.
+# []core.ContainerResizePolicy{core.ContainerResizePolicy{ResourceName:"cpu", RestartPolicy:"NotRequired"}}.
+# A value that would not even decode is shown in the short form.
+go_syntax(policy) := sprintf("[]core.ContainerResizePolicy{%s}", [concat(", ", [go_entry(entry) | some entry in policy])]) if {
+	decodable(policy)
+}
+
+go_syntax(policy) := "[]core.ContainerResizePolicy{...}" if not decodable(policy)
+
+decodable(policy) if {
+	is_array(policy)
+	every entry in policy {
+		is_object(entry)
+		every key in ["resourceName", "restartPolicy"] {
+			string_or_unset(object.get(entry, key, null))
+		}
+	}
+}
+
+string_or_unset(v) if v == null
+
+string_or_unset(v) if is_string(v)
+
+go_entry(entry) := sprintf("core.ContainerResizePolicy{ResourceName:%s, RestartPolicy:%s}", [
+	json.marshal(string_or_empty(object.get(entry, "resourceName", null))),
+	json.marshal(string_or_empty(object.get(entry, "restartPolicy", null))),
+])
+
+string_or_empty(v) := v if is_string(v)
+
+string_or_empty(v) := "" if v == null

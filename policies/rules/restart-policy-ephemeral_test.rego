@@ -31,3 +31,12 @@ test_fields_dropped_on_1_34 if {
 test_no_ephemeral_containers if {
 	lint(h.pod({"containers": [{"name": "app"}], "ephemeralContainers": []}), "1.31") == set()
 }
+
+# Go's json names the outer struct of promoted fields: EphemeralContainer, not EphemeralContainerCommon.
+test_decoding_errors_name_the_ephemeral_container_struct if {
+	lint(h.pod({"containers": [{"name": "app"}], "ephemeralContainers": [{"name": "debug", "restartPolicy": 5, "restartPolicyRules": "x"}]}), "1.35") == {
+		h.finding("restart-policy-ephemeral", "error", "spec.ephemeralContainers", "entry", "Rejected", "Forbidden: cannot be set on create."),
+		h.finding("restart-policy-ephemeral", "error", "spec.ephemeralContainers[0].restartPolicy", "value", "Rejected", "cannot unmarshal number into Go struct field EphemeralContainer.spec.ephemeralContainers.restartPolicy of type v1.ContainerRestartPolicy."),
+		h.finding("restart-policy-ephemeral", "error", "spec.ephemeralContainers[0].restartPolicyRules", "value", "Rejected", "cannot unmarshal string into Go struct field EphemeralContainer.spec.ephemeralContainers.restartPolicyRules of type []v1.ContainerRestartRule."),
+	}
+}

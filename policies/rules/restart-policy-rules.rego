@@ -31,15 +31,17 @@ max_rules := 20
 
 max_exit_codes := 255
 
-reports(ctx) := decode_reports(ctx) | rule_reports(ctx) if target.gate_on(ctx.target, "ContainerRestartRules")
-
-reports(ctx) := set() if not target.gate_on(ctx.target, "ContainerRestartRules")
+# Decoding comes before the gate's drop: a value of the wrong type is refused even where the field would be cleared.
+reports(ctx) := (decode_reports(ctx) | entry_decode_reports(ctx)) | rule_reports(ctx)
 
 restart_all(t) if target.gate_on(t, "RestartAllContainersOnContainerExits")
 
 checked(site) := array.concat(site.by_list.initContainers, site.by_list.containers)
 
 rejected(site, path, span, msg) := report.make(site, path, span, "Rejected", "error", msg)
+
+# The checks of one rule entry can point at one place (an empty or null entry): `order` keeps the core's order.
+rejected_in_order(site, path, span, order, msg) := report.make_ordered(site, path, span, "Rejected", "error", msg, order)
 
 decode_reports(ctx) := {r |
 	some site in ctx.sites
@@ -49,7 +51,33 @@ decode_reports(ctx) := {r |
 	r := rejected(site, array.concat(c.path, ["restartPolicyRules"]), "value", view.decode_message(c, "restartPolicyRules", state))
 }
 
+# A rule entry that is neither an object nor null, in the decoder's words; a container with a
+# decoding error of its own is not decoded further.
+entry_decode_reports(ctx) := {r |
+	some site in ctx.sites
+	some c in checked(site)
+	not decode_error(c)
+	c.states.restartPolicyRules.kind != "unknown"
+	rules := c.spec.restartPolicyRules
+	is_array(rules)
+	some i, rule in rules
+	rule != null
+	not is_object(rule)
+	msg := sprintf("cannot unmarshal %s into Go struct field %s.%s of type v1.ContainerRestartRule.", [
+		paths.go_json_type(rule),
+		view.go_container_struct(c),
+		paths.go_field_path(array.concat(c.path, ["restartPolicyRules"])),
+	])
+	r := rejected(site, array.concat(c.path, ["restartPolicyRules", i]), "value", msg)
+}
+
+decode_error(c) if {
+	some state in c.states
+	state.kind == "decode"
+}
+
 rule_reports(ctx) := {r |
+	target.gate_on(ctx.target, "ContainerRestartRules")
 	some site in ctx.sites
 	some c in checked(site)
 	rules := view.effective(c, "restartPolicyRules")
@@ -77,9 +105,11 @@ forbidden_on_sidecar(t, c) if {
 	not restart_all(t)
 }
 
-policy_missing(c) if not c.spec.restartPolicy
+policy_missing(c) if not has_key(c.spec, "restartPolicy")
 
 policy_missing(c) if c.spec.restartPolicy == null
+
+has_key(o, key) if _ := o[key]
 
 # 1.34 does not validate the rules of an init container without restartPolicy at all.
 unchecked_init(t, c) if {
@@ -106,50 +136,47 @@ listed_actions(t) := actions(t) if target.behaviour_applies(t, "restartRuleActio
 
 listed_actions(t) := ["Restart"] if not target.behaviour_applies(t, "restartRuleActionMessageListsAllowedActions")
 
-# JavaScript's typeof, which the core's message for a rule that is not an object uses.
-js_type(v) := "array" if is_array(v)
-
-js_type(v) := "object" if is_null(v)
-
-js_type(v) := "boolean" if is_boolean(v)
-
-js_type(v) := "number" if is_number(v)
-
-js_type(v) := "string" if is_string(v)
-
 or_empty(v) := "" if v == null
 
 or_empty(v) := v if v != null
 
-validate_rules(t, site, c, rules) := ((((count_reports | shape_reports) | action_reports) | exit_code_reports) | operator_reports) | values_reports if {
+# A null entry decodes as an empty rule; other entries that are not objects are decoding errors (above).
+decoded_rules(rules) := [{"index": i, "rule": object_or_empty(rule)} |
+	some i, rule in rules
+	object_or_null(rule)
+]
+
+object_or_null(v) if is_object(v)
+
+object_or_null(v) if v == null
+
+object_or_empty(v) := v if is_object(v)
+
+object_or_empty(v) := {} if v == null
+
+validate_rules(t, site, c, rules) := (((count_reports | action_reports) | exit_code_reports) | operator_reports) | values_reports if {
 	rules_path := array.concat(c.path, ["restartPolicyRules"])
+	entries := decoded_rules(rules)
 	count_reports := {rejected(site, rules_path, "entry", too_many(t, count(rules), max_rules)) | count(rules) > max_rules}
-	shape_reports := {rejected(site, array.concat(rules_path, [i]), "value", msg) |
-		some i, rule in rules
-		not is_object(rule)
-		msg := sprintf("cannot unmarshal %s into Go struct field Container.restartPolicyRules of type v1.ContainerRestartRule (container %s).", [js_type(rule), view.label(c)])
-	}
-	action_reports := {rejected(site, array.concat(rules_path, [i, "action"]), "value", paths.unsupported_value(action, listed_actions(t))) |
-		some i, rule in rules
-		is_object(rule)
-		action := or_empty(object.get(rule, "action", null))
+	action_reports := {rejected_in_order(site, array.concat(rules_path, [e.index, "action"]), "value", 1, paths.unsupported_value(action, listed_actions(t))) |
+		some e in entries
+		action := or_empty(object.get(e.rule, "action", null))
 		not action in actions(t)
 	}
-	exit_code_reports := {rejected(site, array.concat(rules_path, [i, "exitCodes"]), "missing", "Required value: must be specified.") |
-		some i, rule in rules
-		is_object(rule)
-		object.get(rule, "exitCodes", null) == null
+	exit_code_reports := {rejected_in_order(site, array.concat(rules_path, [e.index, "exitCodes"]), "missing", 2, "Required value: must be specified.") |
+		some e in entries
+		object.get(e.rule, "exitCodes", null) == null
 	}
-	operator_reports := {rejected(site, array.concat(rules_path, [i, "exitCodes", "operator"]), "value", paths.unsupported_value(operator, ["In", "NotIn"])) |
-		some i, rule in rules
-		is_object(rule.exitCodes)
-		operator := or_empty(object.get(rule.exitCodes, "operator", null))
+	operator_reports := {rejected_in_order(site, array.concat(rules_path, [e.index, "exitCodes", "operator"]), "value", 3, paths.unsupported_value(operator, ["In", "NotIn"])) |
+		some e in entries
+		is_object(e.rule.exitCodes)
+		operator := or_empty(object.get(e.rule.exitCodes, "operator", null))
 		not operator in {"In", "NotIn"}
 	}
-	values_reports := {rejected(site, array.concat(rules_path, [i, "exitCodes", "values"]), "entry", too_many(t, count(rule.exitCodes.values), max_exit_codes)) |
-		some i, rule in rules
-		is_object(rule.exitCodes)
-		is_array(rule.exitCodes.values)
-		count(rule.exitCodes.values) > max_exit_codes
+	values_reports := {rejected_in_order(site, array.concat(rules_path, [e.index, "exitCodes", "values"]), "entry", 4, too_many(t, count(e.rule.exitCodes.values), max_exit_codes)) |
+		some e in entries
+		is_object(e.rule.exitCodes)
+		is_array(e.rule.exitCodes.values)
+		count(e.rule.exitCodes.values) > max_exit_codes
 	}
 }

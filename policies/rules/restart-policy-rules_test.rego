@@ -21,15 +21,17 @@ spec := {
 	"containers": [{"name": "app", "restartPolicyRules": rules}],
 }
 
+undecodable_entry := bad("spec.containers[0].restartPolicyRules[3]", "value", "cannot unmarshal string into Go struct field Container.spec.containers.restartPolicyRules of type v1.ContainerRestartRule.")
+
 test_1_35 if {
 	lint(h.pod(spec), {"kubernetesVersion": "1.35"}) == {
 		bad("spec.initContainers[0].restartPolicyRules", "entry", "Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always."),
 		bad("spec.initContainers[1].restartPolicy", "missing", "Required value: must specify restartPolicy when restart rules are used."),
 		bad("spec.containers[0].restartPolicy", "missing", "Required value: must specify restartPolicy when restart rules are used."),
-		bad("spec.containers[0].restartPolicyRules[1].action", "value", "Unsupported value: \"RestartAllContainers\": supported values: \"Restart\"."),
-		bad("spec.containers[0].restartPolicyRules[1].exitCodes.operator", "value", "Unsupported value: \"Has\": supported values: \"In\", \"NotIn\"."),
-		bad("spec.containers[0].restartPolicyRules[2].exitCodes", "missing", "Required value: must be specified."),
-		bad("spec.containers[0].restartPolicyRules[3]", "value", "cannot unmarshal string into Go struct field Container.restartPolicyRules of type v1.ContainerRestartRule (container \"app\")."),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[1].action", "value", "Rejected", "Unsupported value: \"RestartAllContainers\": supported values: \"Restart\".", 1),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[1].exitCodes.operator", "value", "Rejected", "Unsupported value: \"Has\": supported values: \"In\", \"NotIn\".", 3),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[2].exitCodes", "missing", "Rejected", "Required value: must be specified.", 2),
+		undecodable_entry,
 	}
 }
 
@@ -37,10 +39,10 @@ test_1_34_leaves_init_containers_without_policy_alone if {
 	lint(h.pod(spec), {"kubernetesVersion": "1.34", "featureGates": {"ContainerRestartRules": true}}) == {
 		bad("spec.initContainers[0].restartPolicyRules", "entry", "Forbidden: restartPolicyRules are not allowed for init containers with restart policy Always."),
 		bad("spec.containers[0].restartPolicy", "missing", "Required value: must specify restartPolicy when restart rules are used."),
-		bad("spec.containers[0].restartPolicyRules[1].action", "value", "Unsupported value: \"RestartAllContainers\": supported values: \"Restart\"."),
-		bad("spec.containers[0].restartPolicyRules[1].exitCodes.operator", "value", "Unsupported value: \"Has\": supported values: \"In\", \"NotIn\"."),
-		bad("spec.containers[0].restartPolicyRules[2].exitCodes", "missing", "Required value: must be specified."),
-		bad("spec.containers[0].restartPolicyRules[3]", "value", "cannot unmarshal string into Go struct field Container.restartPolicyRules of type v1.ContainerRestartRule (container \"app\")."),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[1].action", "value", "Rejected", "Unsupported value: \"RestartAllContainers\": supported values: \"Restart\".", 1),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[1].exitCodes.operator", "value", "Rejected", "Unsupported value: \"Has\": supported values: \"In\", \"NotIn\".", 3),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[2].exitCodes", "missing", "Rejected", "Required value: must be specified.", 2),
+		undecodable_entry,
 	}
 }
 
@@ -48,11 +50,28 @@ test_1_36_restart_all_and_too_many if {
 	many := [r | some _ in numbers.range(1, 21); r := rules[0]]
 	lint(h.pod({"initContainers": [{"name": "proxy", "restartPolicy": "Always", "restartPolicyRules": many}], "containers": [{"name": "app", "restartPolicy": "Never", "restartPolicyRules": [{"action": "Stop", "exitCodes": {"operator": "In"}}]}]}), {"kubernetesVersion": "1.36"}) == {
 		bad("spec.initContainers[0].restartPolicyRules", "entry", "Too many: 21: must have at most 20 items."),
-		bad("spec.containers[0].restartPolicyRules[0].action", "value", "Unsupported value: \"Stop\": supported values: \"Restart\", \"RestartAllContainers\"."),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[0].action", "value", "Rejected", "Unsupported value: \"Stop\": supported values: \"Restart\", \"RestartAllContainers\".", 1),
 	}
 }
 
-test_gate_off_means_not_validated if {
-	lint(h.pod(spec), {"kubernetesVersion": "1.34"}) == set()
+# Decoding comes before the gate's drop; validation only with the gate on; 1.33 does not know the field.
+test_gate_off_means_decoded_but_not_validated if {
+	lint(h.pod(spec), {"kubernetesVersion": "1.34"}) == {undecodable_entry}
+	lint(h.pod(spec), {"kubernetesVersion": "1.35", "featureGates": {"ContainerRestartRules": false}}) == {undecodable_entry}
 	lint(h.pod(spec), {"kubernetesVersion": "1.33"}) == set()
+	lint(h.pod({"containers": [{"name": "app", "restartPolicyRules": {"action": "Restart"}}]}), {"kubernetesVersion": "1.34"}) == {
+		bad("spec.containers[0].restartPolicyRules", "value", "cannot unmarshal object into Go struct field Container.spec.containers.restartPolicyRules of type []v1.ContainerRestartRule."),
+	}
 }
+
+# A null entry decodes as an empty rule; a container with another decoding error is not decoded further.
+test_null_entries_and_decoding_errors if {
+	lint(h.pod({"containers": [{"name": "app", "restartPolicy": "Never", "restartPolicyRules": [null, 7]}]}), {"kubernetesVersion": "1.35"}) == {
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[0].action", "value", "Rejected", "Unsupported value: \"\": supported values: \"Restart\".", 1),
+		h.ordered("restart-policy-rules", "error", "spec.containers[0].restartPolicyRules[0].exitCodes", "missing", "Rejected", "Required value: must be specified.", 2),
+		bad("spec.containers[0].restartPolicyRules[1]", "value", "cannot unmarshal number into Go struct field Container.spec.containers.restartPolicyRules of type v1.ContainerRestartRule."),
+	}
+	# restartPolicy: false is a decoding error (restart-policy-app-container's), not a missing restartPolicy.
+	lint(h.pod({"containers": [{"name": "app", "restartPolicy": false, "restartPolicyRules": ["x"]}]}), {"kubernetesVersion": "1.35"}) == set()
+}
+

@@ -56,18 +56,21 @@ container_handlers(site, c) := {{"site": site, "field": field, "handler": probe,
 
 present(h) := [kind | some kind in h.kinds; h.handler[kind] != null]
 
-rejected(h, path, span, msg) := report.make(h.site, path, span, "Rejected", "error", msg)
+# Several checks can report at one path (a port name's problems, a negative successThreshold);
+# `order` is the check's place in the core's order, which the host keeps when it merges them.
+rejected(h, path, span, order, msg) := report.make_ordered(h.site, path, span, "Rejected", "error", msg, order)
 
 handler_reports(ctx) := {r |
 	some h in handlers(ctx)
 	some r in handler_problems(h, present(h))
 }
 
-handler_problems(h, kinds) := {rejected(h, h.path, "entry", "Required value: must specify a handler type.")} if count(kinds) == 0
+# A probe or hook without a handler is a missing field: its span is the key.
+handler_problems(h, kinds) := {rejected(h, h.path, "missing", 0, "Required value: must specify a handler type.")} if count(kinds) == 0
 
 handler_problems(h, kinds) := extra | action_problems(h, kinds[0], h.handler[kinds[0]]) if {
 	count(kinds) > 0
-	extra := {rejected(h, array.concat(h.path, [kind]), "entry", "Forbidden: may not specify more than 1 handler type.") |
+	extra := {rejected(h, array.concat(h.path, [kind]), "entry", 1, "Forbidden: may not specify more than 1 handler type.") |
 		some j, kind in kinds
 		j > 0
 	}
@@ -79,15 +82,10 @@ action_problems(h, kind, action) := (command_problems(h, kind, action) | port_pr
 
 action_problems(_, _, action) := set() if not is_object(action)
 
-command_problems(h, "exec", action) := {rejected(h, array.concat(h.path, ["exec", "command"]), "missing", "Required value.")} if {
+command_problems(h, kind, action) := {rejected(h, array.concat(h.path, ["exec", "command"]), "missing", 2, "Required value.") |
+	kind == "exec"
 	not non_empty_array(action.command)
 }
-
-command_problems(_, kind, action) := set() if {
-	not missing_command(kind, action)
-}
-
-missing_command("exec", action) if not non_empty_array(action.command)
 
 non_empty_array(v) if {
 	is_array(v)
@@ -97,23 +95,26 @@ non_empty_array(v) if {
 port_problems(h, kind, action) := {r |
 	kind in {"httpGet", "tcpSocket", "grpc"}
 	path := array.concat(h.path, [kind, "port"])
-	some r in port_report(h, path, object.get(action, "port", null))
+	# httpGet's and tcpSocket's port is an IntOrString; grpc's is an int32, where a string does not decode at all.
+	some r in port_report(h, path, object.get(action, "port", null), kind != "grpc")
 }
 
-port_problems(_, kind, _) := set() if not kind in {"httpGet", "tcpSocket", "grpc"}
-
-port_report(h, path, port) := {rejected(h, path, "value", sprintf("Invalid value: %s: must be between 1 and 65535, inclusive.", [paths.number_text(port)]))} if {
+port_report(h, path, port, _) := {rejected(h, path, "value", 3, sprintf("Invalid value: %s: must be between 1 and 65535, inclusive.", [paths.number_text(port)]))} if {
 	is_number(port)
 	not valid_port(port)
 }
 
-port_report(h, path, port) := {rejected(h, path, "missing", "Invalid value: 0: must be between 1 and 65535, inclusive.")} if {
-	port in {null, ""}
-}
+port_report(h, path, port, true) := {rejected(h, path, "value", 3 + i, sprintf("Invalid value: %s: %s.", [json.marshal(port), problem])) |
+	some i, problem in port_name_problems(port)
+} if is_string(port)
 
-port_report(_, _, port) := set() if {
+# A missing port decodes as the integer 0.
+port_report(h, path, null, _) := {rejected(h, path, "missing", 3, "Invalid value: 0: must be between 1 and 65535, inclusive.")}
+
+port_report(_, _, port, named) := set() if {
 	not invalid_number_port(port)
-	not port in {null, ""}
+	not named_port(port, named)
+	port != null
 }
 
 invalid_number_port(port) if {
@@ -121,22 +122,30 @@ invalid_number_port(port) if {
 	not valid_port(port)
 }
 
+named_port(port, true) if is_string(port)
+
 valid_port(port) if {
 	port == floor(port)
 	port >= 1
 	port <= 65535
 }
 
-scheme_problems(h, "httpGet", action) := {rejected(h, array.concat(h.path, ["httpGet", "scheme"]), "value", paths.unsupported_value(action.scheme, ["HTTP", "HTTPS"]))} if {
-	_ := action.scheme
-	not action.scheme in {"HTTP", "HTTPS"}
-}
+# apimachinery's IsValidPortName: an IANA service name (15 characters of [-a-z0-9], a letter, no edge
+# or double hyphens). Each problem is a message of its own, in IsValidPortName's order.
+port_name_problems(name) := array.concat(array.concat(array.concat(array.concat(
+	[p | count(name) > 15; p := "must be no more than 15 characters"],
+	[p | not regex.match(`^[-a-z0-9]+$`, name); p := "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)"],
+), [p | not regex.match(`[a-z]`, name); p := "must contain at least one letter (a-z)"]), [p | contains(name, "--"); p := "must not contain consecutive hyphens"]), [p | edge_hyphen(name); p := "must not begin or end with a hyphen"])
 
-scheme_problems(_, kind, action) := set() if not bad_scheme(kind, action)
+edge_hyphen(name) if startswith(name, "-")
 
-bad_scheme("httpGet", action) if {
-	_ := action.scheme
-	not action.scheme in {"HTTP", "HTTPS"}
+edge_hyphen(name) if endswith(name, "-")
+
+# An empty or missing scheme is defaulted to HTTP before validation.
+scheme_problems(h, kind, action) := {rejected(h, array.concat(h.path, ["httpGet", "scheme"]), "value", 8, paths.unsupported_value(scheme, ["HTTP", "HTTPS"])) |
+	kind == "httpGet"
+	scheme := object.get(action, "scheme", null)
+	not scheme in {null, "", "HTTP", "HTTPS"}
 }
 
 probe_reports(ctx) := {r |
@@ -145,29 +154,29 @@ probe_reports(ctx) := {r |
 	some r in timing_problems(h, h.field, h.handler)
 }
 
-timing_problems(h, field, probe) := ((negative | success) | readiness_grace) | grace if {
-	negative := {rejected(h, array.concat(h.path, [key]), "value", sprintf("Invalid value: %s: must be greater than or equal to 0.", [paths.number_text(value)])) |
+# In the order of validateProbe, then the liveness/startup and readiness checks after it.
+timing_problems(h, field, probe) := ((negative | grace) | success) | readiness_grace if {
+	negative := {rejected(h, array.concat(h.path, [key]), "value", 9, sprintf("Invalid value: %s: must be greater than or equal to 0.", [paths.number_text(value)])) |
 		some key in non_negative
 		value := probe[key]
 		is_number(value)
 		value < 0
 	}
-	success := {rejected(h, array.concat(h.path, ["successThreshold"]), "value", sprintf("Invalid value: %s: must be 1.", [paths.number_text(value)])) |
-		field in {"livenessProbe", "startupProbe"}
-		value := probe.successThreshold
-		is_number(value)
-		value != 1
-		value >= 0
-	}
-	readiness_grace := {rejected(h, array.concat(h.path, ["terminationGracePeriodSeconds"]), "value", sprintf("Invalid value: %s: must not be set for readinessProbes.", [json.marshal(value)])) |
-		field == "readinessProbe"
-		value := probe.terminationGracePeriodSeconds
-		value != null
-	}
-	grace := {rejected(h, array.concat(h.path, ["terminationGracePeriodSeconds"]), "value", sprintf("Invalid value: %s: must be greater than 0.", [paths.number_text(value)])) |
-		field != "readinessProbe"
+	grace := {rejected(h, array.concat(h.path, ["terminationGracePeriodSeconds"]), "value", 10, sprintf("Invalid value: %s: must be greater than 0.", [paths.number_text(value)])) |
 		value := probe.terminationGracePeriodSeconds
 		is_number(value)
 		value <= 0
+	}
+	# successThreshold 0 (or unset) is defaulted to 1 before validation.
+	success := {rejected(h, array.concat(h.path, ["successThreshold"]), "value", 11, sprintf("Invalid value: %s: must be 1.", [paths.number_text(value)])) |
+		field in {"livenessProbe", "startupProbe"}
+		value := probe.successThreshold
+		is_number(value)
+		not value in {0, 1}
+	}
+	readiness_grace := {rejected(h, array.concat(h.path, ["terminationGracePeriodSeconds"]), "value", 12, sprintf("Invalid value: %s: must not be set for readinessProbes.", [json.marshal(value)])) |
+		field == "readinessProbe"
+		value := probe.terminationGracePeriodSeconds
+		value != null
 	}
 }

@@ -103,11 +103,11 @@ grace_period(spec) := spec.terminationGracePeriodSeconds if is_number(spec.termi
 
 grace_period(spec) := default_grace_period if not is_number(spec.terminationGracePeriodSeconds)
 
-grace_text(spec, grace) := sprintf("terminationGracePeriodSeconds is %s", [paths.number_text(grace)]) if {
+grace_text(spec, grace) := sprintf("the pod's terminationGracePeriodSeconds is %s", [paths.number_text(grace)]) if {
 	is_number(spec.terminationGracePeriodSeconds)
 }
 
-grace_text(spec, grace) := sprintf("the default terminationGracePeriodSeconds is %s", [paths.number_text(grace)]) if {
+grace_text(spec, grace) := sprintf("the pod's terminationGracePeriodSeconds is %s (the default)", [paths.number_text(grace)]) if {
 	not is_number(spec.terminationGracePeriodSeconds)
 }
 

@@ -1,6 +1,7 @@
 // Compares the Rego policies with the core, minor by minor, on manifests: for a one-minor target
-// the core's merged message is exactly "<effect> on <minor>: <message>" (or the capitalized
-// message), so every core finding (suppressed ones included) must be one Rego finding and back.
+// the core's merged message is "<effect> on <minor>: <message>" (or the capitalized message) per
+// message at that path, so every core finding (suppressed ones included) must be the Rego findings
+// of its rule and path, and back.
 //   node policies/scripts/parity.mjs [--field-validation warn] [--versions 1.27-1.36] <files or dirs>
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,6 +39,7 @@ const { wasm } = compile({ modules, entrypoints: ['sidecar_lint/findings'], buil
 const policy = opa.loadPolicySync(wasm, { initial: 64 }, hostBuiltins);
 const [first, last] = core.parseVersionRange(values.versions);
 
+const rank = { info: 0, warning: 1, error: 2 };
 let compared = 0;
 let mismatches = 0;
 let findings = 0;
@@ -55,10 +57,17 @@ for (const file of positionals.flatMap(manifests)) {
       if (document.error || document.value === null || typeof document.value !== 'object') continue;
       policy.setData({ sidecar_lint: { target: input } });
       const [{ result: set }] = policy.evaluate(document.value, 'sidecar_lint/findings');
+      // Several messages of one rule at one path are one core finding: their texts joined in the
+      // set's order (checkOrder first), with the highest severity.
+      const merged = new Map();
       for (const f of set) {
-        const message = f.effect === null ? f.message.charAt(0).toUpperCase() + f.message.slice(1) : `${f.effect} on 1.${minor}: ${f.message}`;
-        actual.add(key({ ...f, document: document.index, message }));
+        const text = f.effect === null ? f.message.charAt(0).toUpperCase() + f.message.slice(1) : `${f.effect} on 1.${minor}: ${f.message}`;
+        const id = JSON.stringify([f.item ?? null, f.ruleId, f.path]);
+        const seen = merged.get(id);
+        if (!seen) merged.set(id, { ...f, document: document.index, message: text });
+        else merged.set(id, { ...seen, severity: rank[f.severity] > rank[seen.severity] ? f.severity : seen.severity, message: `${seen.message} ${text}` });
       }
+      for (const f of merged.values()) actual.add(key(f));
     }
     compared++;
     findings += expected.size;

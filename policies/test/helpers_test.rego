@@ -30,3 +30,6 @@ finding(rule_id, severity, path, span, effect, message) := {
 	"message": message,
 	"item": null,
 }
+
+# A finding of a rule that orders several messages at one place (see report.make_ordered).
+ordered(rule_id, severity, path, span, effect, message, order) := object.union(finding(rule_id, severity, path, span, effect, message), {"checkOrder": order})
