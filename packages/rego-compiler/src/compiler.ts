@@ -303,6 +303,13 @@ export class Compiler {
       if (g.kind !== "func" && g.path.length > path.length && path.every((s, i) => g.path[i] === s)) out.push(g);
     return out;
   }
+  /** Whether some package is at path or below it (an empty package is an empty object). */
+  packageCovers(path: string[]): boolean {
+    return this.modules.some((m) => {
+      const pp = ["data", ...m.pkg];
+      return pp.length >= path.length && path.every((s, i) => pp[i] === s);
+    });
+  }
   packagesUnder(path: string[]): string[][] {
     const seen = new Set<string>();
     const out: string[][] = [];
@@ -1429,7 +1436,10 @@ class FnGen {
         return this.path(v, full, i, k);
       }
       if (g && g.kind === "func") err("rego_type_error", `function ${prefix.join(".")} used as a value`, t.loc);
-      if (!this.C.hasGroupsUnder(prefix)) {
+      const nx0 = full[i];
+      // a number (or other non-string) key names no rule or package: base data only
+      const nonString = nx0 !== undefined && (nx0.type === "number" || nx0.type === "boolean" || nx0.type === "null");
+      if (nonString || (!this.C.hasGroupsUnder(prefix) && !this.C.packageCovers(prefix))) {
         // plain base data
         const v = this.tmp();
         c.gget(this.C.G_DATA).tee(v).op(Op.i32_eqz).brIf(this.fail);
