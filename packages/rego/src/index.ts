@@ -103,7 +103,9 @@ export function createRegoEngine(options: RegoEngineOptions = {}): Engine {
     evaluate(resource, sites, context) {
       const reports: EngineReport[] = [];
       const enabled = new Set(context.rules.map((rule) => rule.id));
-      const fixes = sites.length > 0 ? coreFixes(resource, sites, context) : new Map<string, EngineReport>();
+      // The core's fixers run only for resources that have findings: most have none.
+      let fixes: Map<string, EngineReport> | undefined;
+      const coreReportAt = (key: string) => (fixes ??= coreFixes(resource, sites, context)).get(key);
       for (const minor of context.target.minors) {
         if (sites.length > 0) {
           const policy = twins.for({ sidecar_lint: { target: targetDocument(minor, context.target, context.podSpecPaths) } });
@@ -111,7 +113,7 @@ export function createRegoEngine(options: RegoEngineOptions = {}): Engine {
           for (const value of (results[0]?.result as unknown[] | undefined) ?? []) {
             if (!isFinding(value) || !enabled.has(value.ruleId)) continue;
             const path = parsePath(value.path);
-            const core = fixes.get(`${value.ruleId}|${minor.version}|${JSON.stringify(path)}`);
+            const core = coreReportAt(`${value.ruleId}|${minor.version}|${JSON.stringify(path)}`);
             reports.push({
               ruleId: value.ruleId,
               minor,
