@@ -3,13 +3,14 @@
  * Every user mistake is a one-line message on stderr and exit 2; the other files are still
  * linted and reported. Loaded by run.ts only when a run lints, so --version and --help load no core.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { resolveTarget, ruleMetas, TargetError, type FileResult, type ResolvedTarget } from '@sidecar-lint/core';
 import { ConfigError, ConfigLoader, type ConfigValues, type LoadedConfig } from '@sidecar-lint/config';
 import type { CliOptions } from './args.js';
 import type { CliIo } from './run.js';
-import { loadEngine, type Engine } from './engine.js';
+import { coreEngine, loadEngine, type Engine } from './engine.js';
+import { lintFile, type FileJob } from './lint-file.js';
 import { UsageError } from './errors.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { collectInputs, STDIN, type InputFile } from './files.js';
@@ -45,13 +46,6 @@ function explicitValues(options: CliOptions): ConfigValues {
   if (options.kubeletVersion !== undefined) values.kubeletVersion = options.kubeletVersion;
   if (Object.keys(options.rules).length > 0) values.rules = options.rules;
   return values;
-}
-
-/** Reads a file; text that is not valid UTF-8 is linted, but never fixed (writing it back would alter bytes). */
-function readText(path: string): { text: string; exactUtf8: boolean } {
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8');
-  return { text, exactUtf8: !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes) };
 }
 
 function errorText(error: unknown): string {
@@ -120,49 +114,52 @@ export async function lintCommand(options: CliOptions, io: CliIo): Promise<numbe
   if (inputs.files.length === 0 && inputs.problems.length === 0) problems.add('No files to lint (*.yaml, *.yml and *.json are linted).');
 
   const fixing = options.fix || options.fixDryRun;
-  const fixModule = fixing ? await import('./fix.js') : undefined;
   // Fixed files are written as soon as they are fixed, so no fixed text waits in memory for the end.
   const writer = options.fix && !options.fixDryRun ? await import('./fix-writer.js') : undefined;
   const linted: Linted[] = [];
   let reportTarget: ResolvedTarget | undefined;
-  let stdinText: string | undefined;
+  const jobs: Array<{ input: InputFile; job: FileJob }> = [];
   for (const input of inputs.files) {
     const config = configFor(loader, input, io.cwd, problems);
     if (!config || (input.path !== STDIN && loader.isIgnored(input.path, config))) continue;
     reportTarget ??= config.target;
     config.target.warnings.forEach((warning) => problems.note(warning));
-    let text: string;
-    let exactUtf8 = true;
-    try {
-      if (input.path === STDIN) text = stdinText ??= await io.readStdin();
-      else ({ text, exactUtf8 } = readText(input.path));
-    } catch (error) {
-      problems.add(`Cannot read ${input.display}: ${errorText(error)}.`);
+    const lintOptions = { target: config.target, rules: config.rules, podSpecPaths: config.podSpecPaths, checkSyntax: options.checkSyntax };
+    jobs.push({ input, job: { path: input.path, display: input.display, options: lintOptions, fix: fixing ? { suggestions: options.fixSuggestions } : null } });
+  }
+  const withStdin = jobs.some(({ input }) => input.path === STDIN);
+  const workers = engine === coreEngine && !withStdin ? (await import('./workers.js')) : undefined;
+  const count = workers ? workers.workerCount(jobs.map(({ input }) => input.path), io.env) : 0;
+  let stdinText: string | undefined;
+  async function* inThisThread() {
+    for (const { input, job } of jobs) {
+      yield lintFile(job, engine, input.path === STDIN ? { text: (stdinText ??= await io.readStdin()) } : undefined);
+      // A turn of the event loop between files, so a SIGINT ends the run there rather than at its end.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const outcomes = count > 0 ? workers!.lintInWorkers(jobs.map(({ job }) => job), count, options.fixDryRun) : inThisThread();
+  let next = 0;
+  for await (const outcome of outcomes) {
+    const { input, job } = jobs[next++]!;
+    if (!outcome.result) {
+      problems.add(`Cannot read ${input.display}: ${errorText({ code: outcome.readError })}.`);
       continue;
     }
-    const lint = (source: string) =>
-      engine.lint({ uri: input.display, text: source }, { target: config.target, rules: config.rules, podSpecPaths: config.podSpecPaths, checkSyntax: options.checkSyntax });
-    if (!fixModule) {
-      linted.push({ input, result: lint(text), text });
-      continue;
-    }
-    const outcome = fixModule.fixText(text, lint, options.fixSuggestions);
-    if (outcome.refused) problems.note(`${input.display}: ${outcome.refused}`);
-    if (outcome.text !== text && !exactUtf8) {
-      problems.note(`${input.display}: Not fixed: the file is not valid UTF-8.`);
-      linted.push({ input, result: lint(text), text });
-      continue;
-    }
-    if (writer && input.path !== STDIN && outcome.text !== text) {
+    outcome.notes.forEach((note) => problems.note(note));
+    let { result, fixedText } = outcome;
+    if (writer && input.path !== STDIN && fixedText !== undefined) {
       try {
-        writer.writeFileAtomic(input.path, outcome.text);
+        writer.writeFileAtomic(input.path, fixedText);
       } catch (error) {
         problems.add(`Cannot write ${input.display}: ${errorText(error)}; it was not fixed.`);
-        linted.push({ input, result: lint(text), text });
-        continue;
+        result = engine.lint({ uri: input.display, text: outcome.text! }, job.options);
+        fixedText = undefined;
       }
     }
-    linted.push({ input, result: outcome.result, text, fixedText: outcome.text });
+    // Only texts that the report quotes, a diff shows or stdout prints are kept: many clean files cost no memory.
+    const keep = options.fixDryRun || input.path === STDIN || result.findings.length + result.suppressed.length > 0;
+    linted.push({ input, result, text: keep ? (outcome.text ?? '') : '', ...(keep && fixedText !== undefined ? { fixedText } : {}) });
   }
 
   const results = linted.map((entry) => entry.result);
