@@ -65,7 +65,8 @@ class Parser {
       this.skipNl();
       const t = this.peek();
       if (t.kind === "eof") break;
-      if (t.kind === "ident" && t.text === "import") {
+      // import.x and default.x are rules named after keywords, not statements
+      if (this.kw(t, "import")) {
         this.next();
         const path = this.term();
         let alias: string | null = null;
@@ -94,7 +95,7 @@ class Parser {
   private rule(mod: Module): Rule[] {
     const start = this.peek();
     let isDefault = false;
-    if (start.kind === "ident" && start.text === "default") { this.next(); isDefault = true; }
+    if (this.kw(start, "default")) { this.next(); isDefault = true; }
     const nameTok = this.next();
     if (nameTok.kind !== "ident") this.err("expected rule name", nameTok);
     const ref: Term[] = [{ type: "var", name: nameTok.text, loc: nameTok.loc }];
@@ -136,7 +137,7 @@ class Parser {
     for (;;) {
       const save = this.p;
       this.skipNl();
-      if (!this.is("else")) { this.p = save; break; }
+      if (!this.kw(this.peek(), "else")) { this.p = save; break; }
       if (head.contains || (!args && ref.length > 1 && ref.some((t, i) => i > 0 && t.type !== "string"))) this.err("else keyword cannot be used on multi-value rules");
       const et = this.next();
       const eh: RuleHead = { ref, args, key: null, value: null, assign: false, contains: false };
