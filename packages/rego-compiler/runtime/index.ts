@@ -8,6 +8,7 @@ import { parseBytes, dumpToMem } from "./json";
 export * from "./builtins";
 export * from "./units";
 export * from "./jsonpaths";
+export * from "./encoding";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
