@@ -33,22 +33,29 @@ strings_of(spec, field) := [part | some part in spec[field]; is_string(part)] if
 
 strings_of(spec, field) := [] if not is_array(spec[field])
 
-# The first entry whose pattern matches the text, as a one-element array ([] for none).
-first_match(entries, text) := [] if text == ""
+# The first entry whose pattern matches the text, as a one-element array ([] for none). `any` is
+# the table's patterns in one alternation: one question for the many texts that match nothing.
+first_match(_, _, "") := []
 
-first_match(entries, text) := array.slice(matches, 0, 1) if {
+first_match(_, any, text) := [] if {
 	text != ""
+	not regex.match(any, text)
+}
+
+first_match(entries, any, text) := array.slice(matches, 0, 1) if {
+	text != ""
+	regex.match(any, text)
 	matches := [entry | some entry in entries; regex.match(entry.pattern, text)]
 }
 
-known_long_running_image(spec) := first_match(table.long_running_images, image_name(spec.image))
+known_long_running_image(spec) := first_match(table.long_running_images, table.long_running_images_any, image_name(spec.image))
 
 long_running_command(spec) := array.slice(array.concat(
-	first_match(table.long_running_commands, command_line(spec)),
-	first_match(table.server_commands, command_line(spec)),
+	first_match(table.long_running_commands, table.long_running_commands_any, command_line(spec)),
+	first_match(table.server_commands, table.server_commands_any, command_line(spec)),
 ), 0, 1)
 
-one_shot_command(spec) := first_match(table.one_shot_commands, command_line(spec))
+one_shot_command(spec) := first_match(table.one_shot_commands, table.one_shot_commands_any, command_line(spec))
 
 declares_ports(spec) if {
 	is_array(spec.ports)
@@ -101,7 +108,17 @@ command_workarounds := [e | some e in table.legacy_workarounds; e.kind == "comma
 annotation_workarounds := [e | some e in table.legacy_workarounds; e.kind == "annotation"; is_string(e.key)]
 
 # The legacy shutdown or await workaround a command line uses ([] for none).
-command_workaround(text) := array.slice([e | some e in command_workarounds; regex.match(e.pattern, text)], 0, 1)
+command_workaround("") := []
+
+command_workaround(text) := [] if {
+	text != ""
+	not regex.match(table.command_workarounds_any, text)
+}
+
+command_workaround(text) := array.slice([e | some e in command_workarounds; regex.match(e.pattern, text)], 0, 1) if {
+	text != ""
+	regex.match(table.command_workarounds_any, text)
+}
 
 # Does some container of the pod stop its legacy sidecars itself (/quitquitquit, linkerd-await --shutdown, ...)?
 stops_helpers_itself(containers) if {

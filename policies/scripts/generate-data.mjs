@@ -92,6 +92,15 @@ function workloadsModule() {
   ]);
 }
 
+/**
+ * One pattern that matches where any of the entries' patterns match: the policies ask it first, so a
+ * container that matches nothing (most of them) costs one regex.match instead of one per entry.
+ */
+function anyOf(entries) {
+  const patterns = (entries ?? []).map((e) => e.pattern).filter((p) => typeof p === 'string');
+  return JSON.stringify(patterns.length === 0 ? '[^\\s\\S]' : patterns.map((p) => `(?:${p})`).join('|'));
+}
+
 function heuristicsModule() {
   const table = read('heuristics.json');
   const patterns = (entries) => (entries ?? []).map((e) => ({ pattern: e.pattern, name: e.name, kind: e.kind ?? null }));
@@ -100,9 +109,14 @@ function heuristicsModule() {
   }));
   return module('lib.sidecar_lint.data_heuristics', 'schemas/heuristics.json', [
     ['long_running_images', term(patterns(table.longRunningImages))],
+    ['long_running_images_any', anyOf(table.longRunningImages)],
     ['long_running_commands', term(patterns(table.longRunningCommands))],
+    ['long_running_commands_any', anyOf(table.longRunningCommands)],
     ['server_commands', term(patterns(table.serverCommands))],
+    ['server_commands_any', anyOf(table.serverCommands)],
     ['one_shot_commands', term(patterns(table.oneShotCommands))],
+    ['one_shot_commands_any', anyOf(table.oneShotCommands)],
+    ['command_workarounds_any', anyOf(table.legacyWorkarounds.filter((e) => e.kind === 'command'))],
     ['# Group 2 of each match is the seconds of one sleep; null when the table has none.\nsleep_command', table.sleepCommand ? JSON.stringify(table.sleepCommand.pattern) : 'null'],
     ['mesh_annotations', term(table.meshAnnotations.map((e) => ({ key: e.key, values: e.values ?? null, mesh: e.mesh })))],
     ['legacy_workarounds', term(workarounds)],

@@ -7,6 +7,8 @@ export {
   formatVersions,
   knownVersions,
   TargetError,
+  fieldExists,
+  behaviourApplies,
   type TargetInput,
   type ResolvedTarget,
   type MinorTarget,

@@ -7,7 +7,10 @@
 import { defaultPoliciesWasm } from './policies-file.js';
 import { opaWasm } from './opa-wasm.js';
 import {
+  behaviourApplies,
   coreEngine,
+  fieldExists,
+  kubernetesVersions,
   parsePath,
   sidecarsEverywhere,
   type Engine,
@@ -81,6 +84,26 @@ class PolicyInstances {
   }
 }
 
+/**
+ * Minors the rules cannot tell apart: the same gates, fields, version behaviours, field validation
+ * and kubelet (its version matters only where it cannot run sidecars). The twins are evaluated
+ * once per group and the findings hold for every minor in it; the parity test keeps this honest.
+ */
+function equivalentMinors(minors: readonly MinorTarget[]): MinorTarget[][] {
+  const groups = new Map<string, MinorTarget[]>();
+  for (const minor of minors) {
+    const key = JSON.stringify({
+      gates: minor.gates,
+      fields: Object.keys(kubernetesVersions.fields).filter((field) => fieldExists(field, minor.minor)),
+      behaviours: Object.keys(kubernetesVersions.behaviours).filter((name) => behaviourApplies(name, minor.minor)),
+      fieldValidation: minor.fieldValidation,
+      kubelet: minor.kubeletSupportsSidecars || minor.kubeletVersion,
+    });
+    groups.set(key, [...(groups.get(key) ?? []), minor]);
+  }
+  return [...groups.values()];
+}
+
 function isFinding(value: unknown): value is RegoFinding {
   const f = value as RegoFinding;
   return typeof f === 'object' && f !== null && typeof f.ruleId === 'string' && typeof f.path === 'string' && typeof f.message === 'string';
@@ -106,29 +129,31 @@ export function createRegoEngine(options: RegoEngineOptions = {}): Engine {
       // The core's fixers run only for resources that have findings: most have none.
       let fixes: Map<string, EngineReport> | undefined;
       const coreReportAt = (key: string) => (fixes ??= coreFixes(resource, sites, context)).get(key);
-      for (const minor of context.target.minors) {
-        if (sites.length > 0) {
-          const policy = twins.for({ sidecar_lint: { target: targetDocument(minor, context.target, context.podSpecPaths) } });
+      if (sites.length > 0) {
+        for (const minors of equivalentMinors(context.target.minors)) {
+          const policy = twins.for({ sidecar_lint: { target: targetDocument(minors[0]!, context.target, context.podSpecPaths) } });
           const results = policy.evaluate(resource.object, findingsEntrypoint) as Array<{ result: unknown }>;
           for (const value of (results[0]?.result as unknown[] | undefined) ?? []) {
             if (!isFinding(value) || !enabled.has(value.ruleId)) continue;
             const path = parsePath(value.path);
-            const core = coreReportAt(`${value.ruleId}|${minor.version}|${JSON.stringify(path)}`);
-            reports.push({
-              ruleId: value.ruleId,
-              minor,
-              path,
-              span: value.span,
-              ...(value.effect ? { effect: value.effect } : {}),
-              message: value.message,
-              severity: value.severity,
-              ...(core?.fix ? { fix: core.fix } : {}),
-              ...(core?.suggestions ? { suggestions: core.suggestions } : {}),
-            });
+            for (const minor of minors) {
+              const core = coreReportAt(`${value.ruleId}|${minor.version}|${JSON.stringify(path)}`);
+              reports.push({
+                ruleId: value.ruleId,
+                minor,
+                path,
+                span: value.span,
+                ...(value.effect ? { effect: value.effect } : {}),
+                message: value.message,
+                severity: value.severity,
+                ...(core?.fix ? { fix: core.fix } : {}),
+                ...(core?.suggestions ? { suggestions: core.suggestions } : {}),
+              });
+            }
           }
         }
-        reports.push(...customPolicyReports(custom, resource, minor));
       }
+      for (const minor of context.target.minors) reports.push(...customPolicyReports(custom, resource, minor));
       return reports;
     },
   };
