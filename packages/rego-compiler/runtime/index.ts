@@ -9,6 +9,7 @@ export * from "./builtins";
 export * from "./units";
 export * from "./jsonpaths";
 export * from "./encoding";
+export * from "./glob";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
