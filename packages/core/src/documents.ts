@@ -163,14 +163,19 @@ export interface DocumentsOptions {
 
 export interface DocumentSet {
   total: number;
-  parsed: ParsedDocument[];
+  /**
+   * The documents that are parsed, one at a time as the caller iterates: a document's syntax
+   * tree can be freed once it is linted, so a 50 MB file never holds all of its trees at once.
+   */
+  parsed: Iterable<ParsedDocument>;
 }
 
 export function readDocuments(text: string, options: DocumentsOptions): DocumentSet {
   const raws = splitDocuments(text);
-  const parsed: ParsedDocument[] = [];
-  for (const raw of raws) {
-    if (options.checkSyntax || mayHoldPodSpec(text, raw.start, raw.end)) parsed.push(parseRawDocument(text, raw));
+  function* parsed(): Generator<ParsedDocument> {
+    for (const raw of raws) {
+      if (options.checkSyntax || mayHoldPodSpec(text, raw.start, raw.end)) yield parseRawDocument(text, raw);
+    }
   }
-  return { total: raws.length, parsed };
+  return { total: raws.length, parsed: parsed() };
 }
