@@ -17,7 +17,8 @@ execFileSync(process.execPath, [join(policies, 'scripts', 'generate-data.mjs')],
 const core = await import(join(repo, 'packages', 'core', 'dist', 'index.js'));
 const { compile } = await import(join(compilerDir, 'dist', 'index.js'));
 const opa = createRequire(join(compilerDir, 'package.json'))('@open-policy-agent/opa-wasm');
-const { hostBuiltins } = await import('./host-builtins.mjs');
+// The same host built-ins as the Rego engine (@sidecar-lint/rego) gives the SDK.
+const { hostBuiltins } = await import(join(policies, '..', 'packages', 'rego', 'dist', 'builtins.js'));
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: {
   'field-validation': { type: 'string', default: 'strict' }, versions: { type: 'string', default: '1.27-1.36' },

@@ -15,7 +15,8 @@ execFileSync(process.execPath, [join(policies, 'scripts', 'generate-data.mjs')],
 const { compile } = await import(join(compilerDir, 'dist', 'index.js'));
 const opa = createRequire(join(compilerDir, 'package.json'))('@open-policy-agent/opa-wasm');
 
-const { hostBuiltins } = await import('./host-builtins.mjs');
+// The same host built-ins as the Rego engine (@sidecar-lint/rego) gives the SDK.
+const { hostBuiltins } = await import(join(policies, '..', 'packages', 'rego', 'dist', 'builtins.js'));
 
 function regoFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
