@@ -10,6 +10,7 @@ export * from "./units";
 export * from "./jsonpaths";
 export * from "./encoding";
 export * from "./glob";
+export * from "./net";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
