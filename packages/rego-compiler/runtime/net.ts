@@ -232,3 +232,73 @@ export function b_net_cidr_contains_matches(a: V, b: V): V | null {
   }
   return out;
 }
+
+// ---- net.cidr_merge -----------------------------------------------------------
+function cmpNet(a: Net, b: Net): i32 {
+  if (a.ip.length != b.ip.length) return a.ip.length - b.ip.length;
+  for (let i = 0; i < a.ip.length; i++) if (a.ip[i] != b.ip[i]) return a.ip[i] - b.ip[i];
+  return a.bits - b.bits;
+}
+// b is the upper half of the network whose lower half is a
+function siblings(a: Net, b: Net): bool {
+  if (a.bits != b.bits || a.bits == 0 || a.ip.length != b.ip.length) return false;
+  let parent = maskIP(a.ip, a.bits - 1);
+  for (let i = 0; i < parent.length; i++) if (parent[i] != a.ip[i]) return false;
+  let bit = a.bits - 1;
+  let up = a.ip.slice(0);
+  up[bit >> 3] |= 0x80 >> (bit & 7);
+  for (let i = 0; i < up.length; i++) if (up[i] != b.ip[i]) return false;
+  return true;
+}
+function netOf(text: string): Net | null {
+  if (text.includes("/")) return parseCIDR(text);
+  // a bare IPv4 address stands for its classful network, as Go's DefaultMask gives it
+  let ip = parseV4(text);
+  if (ip === null) return null;
+  let n = new Net();
+  n.bits = ip![0] < 128 ? 8 : ip![0] < 192 ? 16 : ip![0] < 224 ? 24 : 32;
+  n.ip = maskIP(ip!, n.bits);
+  return n;
+}
+
+export function b_net_cidr_merge(a: V): V | null {
+  let elems: Array<V>;
+  if (a.t == T_ARR) elems = asArr(a).a;
+  else if (a.t == T_SET) elems = asSet(a).a;
+  else return null;
+  let nets = new Array<Net>();
+  for (let i = 0; i < elems.length; i++) {
+    let e = elems[i];
+    if (e.t != T_STR) return builtinErr("net.cidr_merge", "element must be string");
+    let s = asStr(e).s;
+    let n = netOf(s);
+    if (n === null) {
+      if (!s.includes("/") && parseV6(s) !== null) return builtinErr("net.cidr_merge", "IPv6 invalid: needs prefix length");
+      return builtinErr("net.cidr_merge", "invalid CIDR address: " + s);
+    }
+    nets.push(n!);
+  }
+  nets.sort((x: Net, y: Net): i32 => cmpNet(x, y));
+  let stack = new Array<Net>();
+  for (let i = 0; i < nets.length; i++) {
+    let n = nets[i];
+    if (stack.length > 0) {
+      let top = stack[stack.length - 1];
+      if (top.ip.length == n.ip.length && top.bits <= n.bits && netContains(top, n.ip)) continue;
+    }
+    stack.push(n);
+    while (stack.length >= 2 && siblings(stack[stack.length - 2], stack[stack.length - 1])) {
+      let lo = stack[stack.length - 2];
+      stack.pop(); stack.pop();
+      let p = new Net();
+      p.bits = lo.bits - 1;
+      p.ip = lo.ip;
+      // the parent can swallow what is below it on the stack
+      while (stack.length > 0 && stack[stack.length - 1].ip.length == p.ip.length && p.bits <= stack[stack.length - 1].bits && netContains(p, stack[stack.length - 1].ip)) stack.pop();
+      stack.push(p);
+    }
+  }
+  let out = new VSet();
+  for (let i = 0; i < stack.length; i++) setAdd(out, new VStr(ipText(stack[i].ip) + "/" + stack[i].bits.toString()));
+  return out;
+}
