@@ -169,9 +169,28 @@ export function rt_merge_at(root: V, path: V, v: V, limit: i32): V | null {
   }
   let last = unchecked(keys[n - 1]);
   let old = objGet(cur, last);
-  if (old !== null) return compare(old!, v) == 0 ? top : null;
+  if (old !== null) {
+    // the sets of multi-value rules at one path are one set
+    if (old.t == T_SET && v.t == T_SET) {
+      let u = new VSet();
+      u.a = asSet(old!).a.slice(0);
+      let b = asSet(v).a;
+      for (let i = 0; i < b.length; i++) setAdd(u, unchecked(b[i]));
+      objPut(cur, last, u);
+      return top;
+    }
+    return compare(old!, v) == 0 ? top : null;
+  }
   objPut(cur, last, v);
   return top;
+}
+
+// A copy of root with x added to the set at path (made if missing); null if
+// something other than a set or an object is in the way.
+export function rt_add_at(root: V, path: V, x: V): V | null {
+  let s = new VSet();
+  setAdd(s, x);
+  return rt_merge_at(root, path, s, -1);
 }
 
 // A copy of root where the objects along path exist (missing ones are created empty).

@@ -233,7 +233,6 @@ export class Compiler {
         if (h.args) kind = "func";
         else if (h.contains) kind = dyn.length > 0 ? "object" : "set";
         else kind = dyn.length > 0 ? "object" : "complete";
-        if (h.contains && dyn.length > 0) err("rego_compile_error", "unsupported: multi-value rule with a variable in its ref head", r.loc);
         const key = JSON.stringify(path);
         let g = this.groups.get(key);
         if (!g) {
@@ -1558,11 +1557,18 @@ class FnGen {
       })));
       return;
     }
-    // object: key path then value
+    // object: key path then value; a multi-value rule (p[q] contains x) adds to the set at the path
     const dyn = pr.dyn;
-    const value = pr.value ?? ({ type: "boolean", value: true, loc: r.loc } as Term);
+    const value = (r.head.contains ? pr.key : pr.value) ?? ({ type: "boolean", value: true, loc: r.loc } as Term);
     this.guarded(() => this.body(pr.body, () => this.args(dyn, (keys) => this.term(value, (v) => {
-      if (keys.length === 1) {
+      if (r.head.contains) {
+        const pa = this.tmp();
+        c.call(this.rtf("rt_arr_new")).set(pa);
+        for (const kk of keys) c.get(pa).get(kk).call(this.rtf("rt_arr_push"));
+        c.get(res).get(pa).get(v).call(this.rtf("rt_add_at")).tee(res).op(Op.i32_eqz).if_();
+        this.abort("eval_conflict_error: object keys must be unique", r.loc);
+        c.end();
+      } else if (keys.length === 1) {
         c.get(res).get(keys[0]!).get(v).call(this.rtf("rt_obj_insert")).op(Op.i32_eqz).if_();
         this.abort("eval_conflict_error: object keys must be unique", r.loc);
         c.end();
