@@ -11,6 +11,7 @@ export * from "./jsonpaths";
 export * from "./encoding";
 export * from "./glob";
 export * from "./net";
+export * from "./graph";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;

@@ -58,6 +58,15 @@ function pvalue(): V {
   return NULL;
 }
 
+// Rego literals (not JSON) may end a collection with a comma: consumes the closing bracket after one.
+function trailing(close: i32): bool {
+  if (!psets) return false;
+  ws();
+  if (peekc() != close) return false;
+  pp++;
+  return true;
+}
+
 function parr(): V {
   pp++;
   let a = new Array<V>();
@@ -67,7 +76,7 @@ function parr(): V {
     a.push(pvalue());
     ws();
     let c = peekc();
-    if (c == 44) { pp++; continue; }
+    if (c == 44) { pp++; if (trailing(93)) break; continue; }
     if (c == 93) { pp++; break; }
     perr = true; break;
   }
@@ -86,7 +95,7 @@ function pobj(): V {
     while (!perr) {
       ws();
       let c = peekc();
-      if (c == 44) { pp++; setAdd(s, pvalue()); continue; }
+      if (c == 44) { pp++; if (trailing(125)) break; setAdd(s, pvalue()); continue; }
       if (c == 125) { pp++; break; }
       perr = true; break;
     }
@@ -102,7 +111,7 @@ function pobj(): V {
     objPut(o, k, v);
     ws();
     let c = peekc();
-    if (c == 44) { pp++; k = pvalue(); continue; }
+    if (c == 44) { pp++; if (trailing(125)) break; k = pvalue(); continue; }
     if (c == 125) { pp++; break; }
     perr = true; break;
   }
