@@ -12,6 +12,8 @@ export * from "./encoding";
 export * from "./glob";
 export * from "./net";
 export * from "./graph";
+export * from "./semver";
+export * from "./urlquery";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
