@@ -697,6 +697,57 @@ export function b_object_union_n(a: V): V | null {
 
 // ---- json -------------------------------------------------------------------
 export function b_json_marshal(a: V): V | null { return new VStr(dumpString(a, false)); }
+// json.marshal_with_options: {pretty, indent, prefix}; indentation as Go's json.Indent, and the
+// prefix also before the first line.
+export function b_json_marshal_with_options(a: V, opts: V): V | null {
+  if (opts.t != T_OBJ) return null;
+  let o = asObj(opts);
+  let pretty = -1; // unset
+  let indent = "\t", prefix = "";
+  let custom = false;
+  for (let i = 0; i < o.k.length; i++) {
+    let k = unchecked(o.k[i]), v = unchecked(o.v[i]);
+    let name = k.t == T_STR ? S(k) : "";
+    if (name == "pretty") {
+      if (v.t != T_BOOL) return typeErr("json.marshal_with_options", "pretty must be a boolean");
+      pretty = v === TRUE ? 1 : 0;
+    } else if (name == "indent" || name == "prefix") {
+      if (!isStr(v)) return typeErr("json.marshal_with_options", name + " must be a string");
+      if (name == "indent") indent = S(v); else prefix = S(v);
+      custom = true;
+    } else return typeErr("json.marshal_with_options", "object contained unknown key " + regoString(k));
+  }
+  let compact = dumpString(a, false);
+  if (pretty == 0 || (pretty == -1 && !custom)) return new VStr(compact);
+  return new VStr(prefix + indentJSON(compact, prefix, indent));
+}
+function indentJSON(s: string, prefix: string, indent: string): string {
+  let out = new Array<string>();
+  let depth = 0;
+  let line = "\n" + prefix;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c == 34) {
+      let j = i + 1;
+      while (j < s.length && s.charCodeAt(j) != 34) j += s.charCodeAt(j) == 92 ? 2 : 1;
+      out.push(s.substring(i, j + 1));
+      i = j;
+    } else if (c == 123 || c == 91) {
+      let close = c == 123 ? 125 : 93;
+      if (i + 1 < s.length && s.charCodeAt(i + 1) == close) { out.push(s.substring(i, i + 2)); i++; continue; }
+      out.push(s.charAt(i));
+      depth++;
+      out.push(line + indent.repeat(depth));
+    } else if (c == 125 || c == 93) {
+      depth--;
+      out.push(line + indent.repeat(depth));
+      out.push(s.charAt(i));
+    } else if (c == 44) out.push("," + line + indent.repeat(depth));
+    else if (c == 58) out.push(": ");
+    else out.push(s.charAt(i));
+  }
+  return out.join("");
+}
 export function b_json_unmarshal(a: V): V | null {
   if (!isStr(a)) return null;
   return parseString(S(a), false);

@@ -85,7 +85,7 @@ export function operandMasks(name: string): number[] | undefined {
     SIGS.set("array.reverse", [16]);
     SIGS.set("units.parse", [8]);
     // operand types that the runtime checks itself, with OPA's texts
-    for (const n of ["json.remove", "json.filter", "object.subset", "glob.match", "net.cidr_contains_matches", "graph.reachable", "graph.reachable_paths", "semver.is_valid", "urlquery.encode_object"]) SIGS.delete(n);
+    for (const n of ["json.remove", "json.filter", "object.subset", "glob.match", "net.cidr_contains_matches", "graph.reachable", "graph.reachable_paths", "semver.is_valid", "urlquery.encode_object", "json.marshal_with_options"]) SIGS.delete(n);
     SIGS.set("units.parse_bytes", [8]);
     SIGS.set("strings.count", [8, 8]);
     SIGS.set("indexof_n", [8, 8]);
