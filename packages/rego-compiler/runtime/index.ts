@@ -14,6 +14,7 @@ export * from "./net";
 export * from "./graph";
 export * from "./semver";
 export * from "./urlquery";
+export * from "./uuid";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
