@@ -1522,7 +1522,8 @@ class FnGen {
       c.i32(0).set(chainRes);
       const chainDone = c.block();
       for (let lvl: Rule | null = r; lvl; lvl = lvl.else) {
-        this.setRuleScope(lvl);
+        // an else level has no module context of its own: it is the first level's
+        this.setRuleScope(r);
         this.vars = new Map(); this.bound = new Set();
         const pr = prep(lvl, []);
         const value = pr.value ?? ({ type: "boolean", value: true, loc: lvl.loc } as Term);

@@ -104,6 +104,11 @@ p.a.r := 0
     expect(() => run(src.replace("p.a.r := 0", "p.a.r := 42"), "t/p")).toThrow("p.rego:4: eval_conflict_error: object keys must be unique");
     expect(() => run("package t\np[q].r.s := i if { some i, q in [\"a\", \"a\"] }\n", "t/p")).toThrow(/eval_conflict_error/);
   });
+  it("resolves package rules in else levels of rules and functions", () => {
+    const src = "package t\nd := 5\nq := 1 if { input.x } else := d\nf(x) := 2 if { x == 1 } else := d\nr := f(3)\n";
+    expect(run(src, "t/q", {})).toBe(5);
+    expect(run(src, "t/r", {})).toBe(5);
+  });
   it("calls host built-ins through opa_builtinN", () => {
     expect(run('package t\np := regex.split("[.]", "a.b")', "t/p")).toEqual(["a", "b"]);
     expect(run('package t\np := my.double(21)', "t/p", undefined, undefined, { "my.double": (x: unknown) => (x as number) * 2 })).toBe(42);
