@@ -3,21 +3,9 @@
  * The Action consumes the report rather than the core's objects, so it sees exactly what the
  * command line reports, with the same config lookup, ignore patterns and exit codes.
  */
-import type { Resource, Severity } from '@sidecar-lint/core';
+import type { JsonFinding } from '@sidecar-lint/cli';
 
-export interface ReportFinding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  path: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  document: number;
-  versions: string[];
-  resource: Resource | null;
-}
+export type ReportFinding = JsonFinding;
 
 export interface ReportFile {
   file: string;

@@ -7,3 +7,4 @@ export type { Formatter, ReportContext } from './formatters/types.js';
 export { exitCodeFor, exitCodes } from './exit-codes.js';
 export { toolName, toolVersion } from './version.js';
 export { workflowCommands, escapeData, escapeProperty, type AnnotatedFile, type AnnotatedFinding } from './formatters/github.js';
+export type { JsonFinding, JsonSuppressedFinding } from './formatters/json.js';
