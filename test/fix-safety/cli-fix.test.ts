@@ -6,14 +6,16 @@
  */
 import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyFixes, lintSource, resolveTarget, type FileResult } from '@sidecar-lint/core';
-import { asUnprivileged, cli, fixable, fixed, scratch, stackTrace, start } from '../hostile/run-cli.js';
+import { asUnprivileged, cli, fixable, fixed, removeScratch, scratch, stackTrace, start } from '../hostile/run-cli.js';
 import { repoRoot } from '../shared-dir.js';
 
 const v131 = ['--kube-version', '1.31'];
 const tempFiles = (dir: string) => readdirSync(dir).filter((name) => name.includes('.tmp') || name.includes('sidecar-lint-'));
 
+
+afterAll(removeScratch);
 describe('--fix writes', () => {
   it('atomically: a new inode with the same mode and content, no temporary file left', () => {
     const dir = scratch({ 'a.yaml': fixable, 'b.yaml': fixable });

@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hostileCases, timeBudgetMs } from './cases.js';
-import { asUnprivileged, bin, cli, fixable, scratch, stackTrace, start } from './run-cli.js';
+import { asUnprivileged, bin, cli, fixable, removeScratch, scratch, stackTrace, start } from './run-cli.js';
 
 const v131 = ['--kube-version', '1.31'];
 
@@ -17,6 +17,8 @@ function files(stdout: string): string[] {
   return JSON.parse(stdout).results.map((result: { file: string; findings: unknown[] }) => `${result.file}:${result.findings.length}`);
 }
 
+
+afterAll(removeScratch);
 describe.skipIf(asUnprivileged === null)('files the user may not read (run as an unprivileged user)', () => {
   it('an unreadable file: one line, exit 2, the other files still reported', () => {
     const dir = scratch({ 'good.yaml': fixable, 'secret.yaml': fixable });

@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../shared-dir.js';
-import { scratch } from './run-cli.js';
+import { removeScratch, scratch } from './run-cli.js';
 
 function measure(mode: 'core' | 'cli', path: string): { seconds: number; peakRssMB: number; startRssMB: number } {
   const child = spawnSync(process.execPath, [join(repoRoot, 'bench', 'memory', 'measure.mjs'), mode, path], { encoding: 'utf8' });
@@ -19,6 +19,8 @@ function measure(mode: 'core' | 'cli', path: string): { seconds: number; peakRss
 
 const pod = (i: number) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  initContainers:\n  - name: proxy\n    image: envoy\n    restartPolicy: always\n  containers:\n  - name: app\n    image: app\n`;
 
+
+afterAll(removeScratch);
 describe('peak memory', () => {
   it('of a 4 MB file of Pods stays far below one syntax tree per document', () => {
     const dir = scratch();

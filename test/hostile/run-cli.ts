@@ -4,7 +4,7 @@
  * setpriv; where that is impossible, `asUnprivileged` is null and those tests skip with a notice.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../shared-dir.js';
@@ -60,9 +60,17 @@ export function start(args: readonly string[], options: RunOptions) {
   return spawn(file, rest, { cwd: options.cwd, env: { PATH: process.env['PATH'] ?? '', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-/** A scratch folder that `nobody` can enter (mkdtemp makes it 0700). */
+const scratchDirs: string[] = [];
+
+/** For afterAll: removes every scratch folder of the test file (root can, whatever their modes). */
+export function removeScratch(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A scratch folder that `nobody` can enter (mkdtemp makes it 0700); see removeScratch. */
 export function scratch(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'sidecar-lint-hostile-'));
+  scratchDirs.push(dir);
   chmodSync(dir, 0o755);
   for (const [path, content] of Object.entries(files)) {
     const full = join(dir, path);

@@ -5,12 +5,12 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { resolveTarget } from '@sidecar-lint/core';
 import { coreEngine } from '@sidecar-lint/cli';
 import { hostileCases } from '../hostile/cases.js';
-import { cli, scratch } from '../hostile/run-cli.js';
+import { cli, removeScratch, scratch } from '../hostile/run-cli.js';
 import { repoRoot } from '../shared-dir.js';
 import { manifestText } from './manifests.js';
 
@@ -29,6 +29,8 @@ function inputFolder(): string {
   return dir;
 }
 
+
+afterAll(removeScratch);
 describe('worker threads', () => {
   const dir = inputFolder();
 

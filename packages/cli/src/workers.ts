@@ -12,8 +12,13 @@ import { Worker } from 'node:worker_threads';
 import type { FileJob, FileOutcome } from './lint-file.js';
 import type { WorkerBatch, WorkerReply } from './lint-worker.js';
 
-/** Below this many bytes, starting workers (about 0.1 s each) costs more than it saves. */
-export const workerThresholdBytes = 4_000_000;
+/**
+ * Below this many bytes one thread is faster: each worker starts with cold code (loading the core
+ * and warming up the parser cost about 1 s of a 68 MB run), so two workers on two free cores gained
+ * only 1.15x on the whole corpus (bench/RESULTS-scale.md). Large monorepo bundles gain; a
+ * repository's usual manifests would lose.
+ */
+export const workerThresholdBytes = 64_000_000;
 const batchFiles = 16;
 const batchBytes = 1_000_000;
 
