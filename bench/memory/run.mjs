@@ -78,8 +78,9 @@ try {
   console.log(`### Peak memory and time per input size (${machine()}, load average ${loadavg()[0].toFixed(1)})\n`);
   console.log('| input | MB | seconds | s/MB | peak RSS MB | RSS above start MB |');
   console.log('|---|---:|---:|---:|---:|---:|');
+  // Seconds per MB mean nothing for inputs of a few bytes: there the time is the per-process floor.
   const row = (name, bytes, m) =>
-    console.log(`| ${name} | ${(bytes / 1e6).toFixed(2)} | ${m.seconds.toFixed(2)} | ${(m.seconds / Math.max(bytes / 1e6, 1e-9)).toFixed(2)} | ${m.peakRssMB.toFixed(0)} | ${(m.peakRssMB - m.startRssMB).toFixed(0)} |`);
+    console.log(`| ${name} | ${(bytes / 1e6).toFixed(2)} | ${m.seconds.toFixed(2)} | ${bytes >= 100_000 ? (m.seconds / (bytes / 1e6)).toFixed(2) : '—'} | ${m.peakRssMB.toFixed(0)} | ${(m.peakRssMB - m.startRssMB).toFixed(0)} |`);
   for (const megabytes of quick ? [1, 5] : [1, 5, 25, 50]) {
     const path = podsFile(megabytes);
     row(`Pod documents, ${megabytes} MB (every document parsed)`, statSync(path).size, measure('core', path));
