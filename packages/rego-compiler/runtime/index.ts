@@ -15,6 +15,7 @@ export * from "./graph";
 export * from "./semver";
 export * from "./urlquery";
 export * from "./uuid";
+export * from "./crypto";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
