@@ -153,8 +153,15 @@ class Parser {
   private ruleBody(rule: Rule): void {
     if (this.accept("if")) {
       rule.bodyGiven = true;
-      if (this.is("{")) rule.body = this.braceBody();
-      else rule.body = [this.literal()];
+      if (this.is("{")) {
+        // "if {k: v | ...}" is an object comprehension as the one literal, not a body in braces
+        const save = this.p;
+        try { rule.body = this.braceBody(); } catch (e) {
+          if (!(e instanceof RegoError)) throw e;
+          this.p = save;
+          try { rule.body = [this.literal()]; } catch { throw e; }
+        }
+      } else rule.body = [this.literal()];
     } else if (this.raw().kind === "punct" && this.raw().text === "{") {
       rule.bodyGiven = true;
       rule.body = this.braceBody();
