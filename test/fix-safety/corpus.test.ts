@@ -5,10 +5,11 @@
  * that value's case broken (`Always` -> `always`): the fix must give back exactly the line the
  * author wrote, with its quoting, comments around it and line endings, in LF, CRLF and BOM copies.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyFixes, resolveTarget, type FileResult, type Finding, type Fix } from '@sidecar-lint/core';
+import { cli, removeScratch, scratch } from '../hostile/run-cli.js';
 import { sharedDir } from '../shared-dir.js';
 import { changedOriginalLines, eolStyle, fixToFixpoint, lint, linesOfFix, newErrors, parseProblems, untouchedLinesLost } from './fix-checks.js';
 
@@ -76,6 +77,8 @@ function checkOneFix(file: string, text: string, before: FileResult, finding: Fi
   return fixed;
 }
 
+afterAll(removeScratch);
+
 describe.skipIf(shared === null)('fixes on the shared corpus', () => {
   const files = shared ? walk(join(shared, 'corpus')) : [];
   const name = (file: string) => relative(shared!, file);
@@ -139,4 +142,25 @@ describe.skipIf(shared === null)('fixes on the shared corpus', () => {
       expect(checked.fixes).toBeGreaterThan(variant.minFixes);
     });
   }
+  it('--fix and --fix-suggestions on temporary copies write exactly the fixpoint, and nothing on a second run', () => {
+    for (const withSuggestions of [false, true]) {
+      const dir = scratch();
+      const expected = new Map<string, string>();
+      for (const { file, text } of withRestartPolicy) {
+        const broken = breakCase(text).text;
+        if (!lint(broken, target).findings.some((finding) => finding.fix || (withSuggestions && finding.suggestions))) continue;
+        const copy = name(file).replace(/\//g, '__');
+        writeFileSync(join(dir, copy), broken);
+        expected.set(copy, fixToFixpoint(broken, target, withSuggestions).text);
+      }
+      expect(expected.size).toBeGreaterThan(100);
+      const flags = withSuggestions ? ['--fix', '--fix-suggestions'] : ['--fix'];
+      const run = cli([...flags, '--format', 'json', '.'], { cwd: dir });
+      expect(run.stderr).toBe('');
+      for (const [copy, text] of expected) expect(readFileSync(join(dir, copy), 'utf8'), copy).toBe(text);
+      const before = new Map([...expected.keys()].map((copy) => [copy, statSync(join(dir, copy)).ino]));
+      expect(cli([...flags, '--format', 'json', '.'], { cwd: dir }).stderr).toBe('');
+      for (const [copy, inode] of before) expect(statSync(join(dir, copy)).ino, `${copy} rewritten by a second run`).toBe(inode);
+    }
+  });
 });
