@@ -13,9 +13,11 @@ export const bin = join(repoRoot, 'packages', 'cli', 'dist', 'bin.js');
 
 function unprivilegedPrefix(): string[] | null {
   if (process.getuid?.() !== 0) return [];
-  const probe = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, '-e', 'process.exit(process.getuid() === 0 ? 1 : 0)']);
-  if (probe.status === 0) return ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
-  console.warn('notice: running as root without setpriv (or without a nobody user); permission tests are skipped');
+  const prefix = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'];
+  // The CLI itself must start as nobody: a checkout under a folder only root may enter cannot.
+  const probe = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, bin, '--version'], { encoding: 'utf8' });
+  if (probe.status === 0) return prefix;
+  console.warn(`notice: cannot run the CLI as nobody through setpriv (${(probe.stderr || String(probe.error)).trim().split('\n')[0]}); permission tests are skipped`);
   return null;
 }
 
