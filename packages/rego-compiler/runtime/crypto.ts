@@ -1,6 +1,8 @@
 // crypto.md5, crypto.sha1, crypto.sha256, crypto.hmac.{md5,sha1,sha256,sha512} and
 // crypto.hmac.equal, over the UTF-8 bytes of strings; digests as lower-case hex.
 import { V, VStr, T_STR, TRUE, FALSE, asStr } from "./value";
+import { builtinErr } from "./builtins";
+import { base64urlBytes } from "./encoding";
 
 function bytesOf(s: string): Array<i32> {
   let b = Uint8Array.wrap(String.UTF8.encode(s));
@@ -127,9 +129,14 @@ const K512: StaticArray<u64> = [
   0x748f82ee5defb2fc, 0x78a5636f43172f60, 0x84c87814a1f0ab72, 0x8cc702081a6439ec, 0x90befffa23631e28, 0xa4506cebde82bde9, 0xbef9a3f7b2c67915, 0xc67178f2e372532b,
   0xca273eceea26619c, 0xd186b8c721c0c207, 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178, 0x06f067aa72176fba, 0x0a637dc5a2c898a6, 0x113f9804bef90dae, 0x1b710b35131c471b,
   0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a, 0x5fcb6fab3ad6faec, 0x6c44198c4a475817];
-function sha512(m: Array<i32>): Array<i32> {
+const IV512: StaticArray<u64> = [0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179];
+const IV384: StaticArray<u64> = [0xcbbb9d5dc1059ed8, 0x629a292a367cd507, 0x9159015a3070dd17, 0x152fecd8f70e5939, 0x67332667ffc00b31, 0x8eb44a8768581511, 0xdb0c2e0d64f98fa7, 0x47b5481dbefa4fa4];
+// SHA-512, or SHA-384 (other initial values, 48 bytes of output)
+function sha512(m: Array<i32>, is384: bool = false): Array<i32> {
   let p = pad(m, 128, 16, false);
-  let h: Array<u64> = [0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1, 0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179];
+  let iv = is384 ? IV384 : IV512;
+  let h = new Array<u64>(8);
+  for (let i = 0; i < 8; i++) h[i] = iv[i];
   let w = new Array<u64>(80);
   for (let off = 0; off < p.length; off += 128) {
     for (let i = 0; i < 16; i++) {
@@ -155,19 +162,20 @@ function sha512(m: Array<i32>): Array<i32> {
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
   }
   let out = new Array<i32>();
-  for (let i = 0; i < 8; i++) for (let j = 7; j >= 0; j--) out.push(<i32>((h[i] >> (<u64>(8 * j))) & 0xff));
+  let words = is384 ? 6 : 8;
+  for (let i = 0; i < words; i++) for (let j = 7; j >= 0; j--) out.push(<i32>((h[i] >> (<u64>(8 * j))) & 0xff));
   return out;
 }
 
-const MD5 = 0, SHA1 = 1, SHA256 = 2, SHA512 = 3;
+const MD5 = 0, SHA1 = 1, SHA256 = 2, SHA512 = 3, SHA384 = 4;
 function digest(alg: i32, m: Array<i32>): Array<i32> {
   if (alg == MD5) return md5(m);
   if (alg == SHA1) return sha1(m);
   if (alg == SHA256) return sha256(m);
-  return sha512(m);
+  return sha512(m, alg == SHA384);
 }
 function hmac(alg: i32, msg: Array<i32>, key: Array<i32>): Array<i32> {
-  let block = alg == SHA512 ? 128 : 64;
+  let block = alg == SHA512 || alg == SHA384 ? 128 : 64;
   let k = key.length > block ? digest(alg, key) : key.slice(0);
   while (k.length < block) k.push(0);
   let ipad = new Array<i32>(block), opad = new Array<i32>(block);
@@ -196,3 +204,22 @@ export function b_crypto_hmac_equal(a: V, b: V): V | null {
   for (let i = 0; i < x.length; i++) d |= x[i] ^ y[i];
   return d == 0 ? TRUE : FALSE;
 }
+
+// io.jwt.verify_hs256/384/512: the token's HMAC over "header.payload" with the secret.
+function verifyHS(name: string, alg: i32, tok: V, secret: V): V | null {
+  if (tok.t != T_STR || secret.t != T_STR) return null;
+  let t = asStr(tok).s;
+  if (!t.includes(".")) return builtinErr(name, "encoded JWT had no period separators");
+  let parts = t.split(".");
+  if (parts.length != 3) return builtinErr(name, "encoded JWT must have 3 sections, found " + parts.length.toString());
+  let sig = base64urlBytes(parts[2]);
+  if (sig === null) return builtinErr(name, "JWT signature had invalid encoding");
+  let want = hmac(alg, bytesOf(parts[0] + "." + parts[1]), bytesOf(asStr(secret).s));
+  if (want.length != sig!.length) return FALSE;
+  let d = 0;
+  for (let i = 0; i < want.length; i++) d |= want[i] ^ sig![i];
+  return d == 0 ? TRUE : FALSE;
+}
+export function b_io_jwt_verify_hs256(t: V, s: V): V | null { return verifyHS("io.jwt.verify_hs256", SHA256, t, s); }
+export function b_io_jwt_verify_hs384(t: V, s: V): V | null { return verifyHS("io.jwt.verify_hs384", SHA384, t, s); }
+export function b_io_jwt_verify_hs512(t: V, s: V): V | null { return verifyHS("io.jwt.verify_hs512", SHA512, t, s); }

@@ -114,6 +114,12 @@ export function b_base64url_decode(a: V): V | null {
   return new VStr(fromBytes(b!));
 }
 
+/** The bytes of unpadded or padded base64url text, or null. */
+export function base64urlBytes(s: string): Array<i32> | null {
+  if (s.length % 4 != 0 && !s.includes("=")) s += "=".repeat(4 - s.length % 4);
+  return decode(s, URL);
+}
+
 const HEX = "0123456789abcdef";
 export function b_hex_encode(a: V): V | null {
   if (a.t != T_STR) return null;
