@@ -9,7 +9,7 @@ const URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 function utf8(s: string): Uint8Array { return Uint8Array.wrap(String.UTF8.encode(s)); }
 
 // Go's string(bytes) as runes: a byte that starts no valid sequence is U+FFFD.
-function fromBytes(b: Array<i32>): string {
+export function fromBytes(b: Array<i32>): string {
   let out = new Array<string>();
   let i = 0, n = b.length;
   while (i < n) {
@@ -53,7 +53,7 @@ function encode(s: string, alphabet: string, pad: bool): string {
   return out.join("");
 }
 
-let badAt: i32 = -1;
+export let badAt: i32 = -1;
 // Padded base64 (newlines ignored), as Go's StdEncoding/URLEncoding decode; null with badAt set otherwise.
 function decode(s: string, alphabet: string): Array<i32> | null {
   let out = new Array<i32>();

@@ -16,6 +16,7 @@ export * from "./semver";
 export * from "./urlquery";
 export * from "./uuid";
 export * from "./crypto";
+export * from "./jwt";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
