@@ -34,6 +34,10 @@ Information:
   -v, --version                  the version
   -h, --help                     this text
 
+Environment:
+  NO_COLOR                       never colour the stylish output
+  SIDECAR_LINT_WORKERS=<n>       worker threads for large inputs (default: automatic from 64 MB; 0: none)
+
 Exit: 0 no errors (and warnings within --max-warnings), 1 errors found, 2 usage or config error
 or unreadable path, 130 interrupted.
 `;
