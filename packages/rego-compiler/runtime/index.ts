@@ -17,6 +17,7 @@ export * from "./urlquery";
 export * from "./uuid";
 export * from "./crypto";
 export * from "./jwt";
+export * from "./jsonpatch";
 import { takeErr, clearErr } from "./builtins";
 
 @external("env", "opa_abort") declare function opa_abort(addr: usize): void;
