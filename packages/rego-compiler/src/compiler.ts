@@ -302,6 +302,14 @@ export class Compiler {
       if (g.kind !== "func" && g.path.length > path.length && path.every((s, i) => g.path[i] === s)) out.push(g);
     return out;
   }
+  /** The names one level below path that rules or packages define. */
+  childNames(path: string[]): string[] {
+    const out = new Set<string>();
+    const take = (p: string[]): void => { if (p.length > path.length && path.every((s, i) => p[i] === s)) out.add(p[path.length]!); };
+    for (const g of this.groups.values()) take(g.path);
+    for (const m of this.modules) take(["data", ...m.pkg]);
+    return [...out].sort();
+  }
   /** Whether some package is at path or below it (an empty package is an empty object). */
   packageCovers(path: string[]): boolean {
     return this.modules.some((m) => {
@@ -1447,6 +1455,35 @@ class FnGen {
       }
       const nx = full[i];
       if (nx && nx.type === "string") { prefix.push(nx.value); i++; continue; }
+      if (nx && this.ready(nx)) {
+        // a known key: only the document below it, not the whole one (which may hold this rule)
+        const at = prefix.slice();
+        return this.term(nx, (kv) => {
+          const v = this.tmp();
+          const found = c.block();
+          for (const name of this.C.childNames(at)) {
+            const sub = [...at, name];
+            const g = this.C.groupAt(sub);
+            if (g && g.kind === "func") continue;
+            c.get(kv).gget(this.C.constGlobal(JSON.stringify(name))).call(this.rtf("rt_equal")).if_();
+            c.call(g ? this.C.valueFn(g) : this.C.docFn(sub)).set(v).br(found);
+            c.end();
+          }
+          // no rule or package by that name: base data
+          c.gget(this.C.G_DATA).set(v);
+          for (const sg of at.slice(1)) {
+            c.get(v).if_();
+            c.get(v).gget(this.C.constGlobal(JSON.stringify(sg))).call(this.rtf("rt_dot")).set(v);
+            c.end();
+          }
+          c.get(v).if_();
+          c.get(v).get(kv).call(this.rtf("rt_dot_data")).set(v);
+          c.end();
+          c.end();
+          c.get(v).op(Op.i32_eqz).brIf(this.fail);
+          this.path(v, full, i + 1, k);
+        });
+      }
       // a virtual document (or a variable key below one)
       const v = this.tmp();
       c.call(this.C.docFn(prefix.slice())).set(v);

@@ -109,6 +109,11 @@ p.a.r := 0
     expect(run(src, "t/q", {})).toBe(5);
     expect(run(src, "t/r", {})).toBe(5);
   });
+  it("reads data[k] for a known k from the document below k only", () => {
+    const src = "package t\np := data[first].q if first := \"t\"\nq := 3\nr := [data.t[n] | some n in [\"q\", \"nope\"]]\n";
+    expect(run(src, "t/p")).toBe(3);
+    expect(run(src, "t/r")).toEqual([3]);
+  });
   it("calls host built-ins through opa_builtinN", () => {
     expect(run('package t\np := regex.split("[.]", "a.b")', "t/p")).toEqual(["a", "b"]);
     expect(run('package t\np := my.double(21)', "t/p", undefined, undefined, { "my.double": (x: unknown) => (x as number) * 2 })).toBe(42);
