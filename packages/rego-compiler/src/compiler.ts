@@ -1455,33 +1455,33 @@ class FnGen {
       }
       const nx = full[i];
       if (nx && nx.type === "string") { prefix.push(nx.value); i++; continue; }
-      if (nx && this.ready(nx)) {
-        // a known key: only the document below it, not the whole one (which may hold this rule)
+      if (nx && this.ready(nx) && full.slice(i + 1).every((x) => this.ready(x))) {
+        // a known key (and a known rest): only the document it names, not the whole one, which
+        // may hold this very rule; one value at most, so each branch leaves it in v
         const at = prefix.slice();
+        const atTerms: Term[] = at.slice(1).map((sg) => ({ type: "string", value: sg, loc: t.loc }));
         return this.term(nx, (kv) => {
           const v = this.tmp();
+          c.i32(0).set(v);
           const found = c.block();
           for (const name of this.C.childNames(at)) {
-            const sub = [...at, name];
-            const g = this.C.groupAt(sub);
+            const g = this.C.groupAt([...at, name]);
             if (g && g.kind === "func") continue;
             c.get(kv).gget(this.C.constGlobal(JSON.stringify(name))).call(this.rtf("rt_equal")).if_();
-            c.call(g ? this.C.valueFn(g) : this.C.docFn(sub)).set(v).br(found);
+            const sub: Term = { type: "ref", head: { type: "var", name: "data", loc: t.loc }, path: [...atTerms, { type: "string", value: name, loc: t.loc }, ...full.slice(i + 1)], loc: t.loc };
+            this.guarded(() => this.term(sub, (r) => { c.get(r).set(v); }));
+            c.br(found);
             c.end();
           }
           // no rule or package by that name: base data
-          c.gget(this.C.G_DATA).set(v);
-          for (const sg of at.slice(1)) {
-            c.get(v).if_();
-            c.get(v).gget(this.C.constGlobal(JSON.stringify(sg))).call(this.rtf("rt_dot")).set(v);
-            c.end();
-          }
-          c.get(v).if_();
-          c.get(v).get(kv).call(this.rtf("rt_dot_data")).set(v);
-          c.end();
+          this.guarded(() => {
+            const bv = this.tmp();
+            c.gget(this.C.G_DATA).tee(bv).op(Op.i32_eqz).brIf(this.fail);
+            this.path(bv, [...atTerms, nx, ...full.slice(i + 1)], 0, (r) => { c.get(r).set(v); }, true);
+          });
           c.end();
           c.get(v).op(Op.i32_eqz).brIf(this.fail);
-          this.path(v, full, i + 1, k);
+          k(v);
         });
       }
       // a virtual document (or a variable key below one)
