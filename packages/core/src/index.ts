@@ -9,6 +9,7 @@ export {
   TargetError,
   fieldExists,
   behaviourApplies,
+  equivalentMinors,
   type TargetInput,
   type ResolvedTarget,
   type MinorTarget,

@@ -9,7 +9,7 @@ import { formatPath, LineIndex, spanOffsets, type PathSegment } from './position
 import type { Report, Rule } from './rule.js';
 import { findRule, rules as allRules, yamlSyntaxMeta } from './rules/index.js';
 import { annotationSuppressions, CommentSuppressions, suppressedByAnnotation } from './suppressions.js';
-import { formatVersions, type MinorTarget, type ResolvedTarget } from './target.js';
+import { equivalentMinors, formatVersions, type MinorTarget, type ResolvedTarget } from './target.js';
 import type { FileResult, Finding, Fix, Resource, RuleSetting, Severity, Source, SuppressedFinding } from './types.js';
 import { apiServerView } from './view.js';
 
@@ -57,14 +57,15 @@ export interface Engine {
   evaluate(resource: ResourceRef, sites: readonly PodSpecSite[], context: EngineContext): EngineReport[];
 }
 
-/** The core engine: every rule, on every pod spec site, for every targeted minor. */
+/** The core engine: every rule, on every pod spec site, for every targeted minor (once per group of minors it cannot tell apart). */
 export const coreEngine: Engine = {
   evaluate(_resource, sites, { target, rules, fixes }) {
     const reports: EngineReport[] = [];
+    const groups = equivalentMinors(target.minors);
     for (const site of sites) {
-      const views = target.minors.map((minor) => apiServerView(site, minor));
+      const views = groups.map((group) => apiServerView(site, group[0]!));
       for (const rule of rules) {
-        for (const view of views) {
+        views.forEach((view, index) => {
           rule.check({
             site,
             view,
@@ -72,9 +73,11 @@ export const coreEngine: Engine = {
             target,
             views,
             fixes,
-            report: (report) => reports.push({ ...report, ruleId: rule.id, minor: view.minor }),
+            report: (report) => {
+              for (const minor of groups[index]!) reports.push({ ...report, ruleId: rule.id, minor });
+            },
           });
-        }
+        });
       }
     }
     return reports;

@@ -31,7 +31,7 @@ export interface RuleContext {
   minor: MinorTarget;
   /** The whole target, for checks that need every minor ("every targeted minor supports sidecars"). */
   target: ResolvedTarget;
-  /** The API server views of the same pod spec for every targeted minor. */
+  /** The API server views of the same pod spec, one per group of equivalent targeted minors. */
   views: readonly PodView[];
   fixes: FixBuilder;
   report(report: Report): void;

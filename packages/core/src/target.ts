@@ -168,6 +168,34 @@ export function behaviourApplies(name: string, minor: number): boolean {
   return minor >= minorOf(since);
 }
 
+/**
+ * Targeted minors the rules cannot tell apart: the same gates, fields, version behaviours, field
+ * validation and kubelet (whose version only shows where it cannot run sidecars). Engines evaluate
+ * one minor per group and let its findings hold for the whole group; the matrix, the rule tables
+ * and the engine parity test check that nothing changes by it.
+ */
+export function equivalentMinors(minors: readonly MinorTarget[]): MinorTarget[][] {
+  const cached = equivalenceCache.get(minors);
+  if (cached) return cached;
+  const groups = new Map<string, MinorTarget[]>();
+  for (const minor of minors) {
+    const key = JSON.stringify({
+      gates: minor.gates,
+      fields: Object.keys(table.fields).filter((field) => fieldExists(field, minor.minor)),
+      behaviours: Object.keys(table.behaviours).filter((name) => behaviourApplies(name, minor.minor)),
+      fieldValidation: minor.fieldValidation,
+      kubelet: minor.kubeletSupportsSidecars || minor.kubeletVersion,
+    });
+    groups.set(key, [...(groups.get(key) ?? []), minor]);
+  }
+  const result = [...groups.values()];
+  equivalenceCache.set(minors, result);
+  return result;
+}
+
+/** A target is resolved once and linted against many times: group its minors once. */
+const equivalenceCache = new WeakMap<readonly MinorTarget[], MinorTarget[][]>();
+
 export function knownVersions(): string[] {
   return table.versions.map((v) => v.version);
 }

@@ -7,10 +7,8 @@
 import { defaultPoliciesWasm } from './policies-file.js';
 import { opaWasm } from './opa-wasm.js';
 import {
-  behaviourApplies,
   coreEngine,
-  fieldExists,
-  kubernetesVersions,
+  equivalentMinors,
   parsePath,
   sidecarsEverywhere,
   type Engine,
@@ -84,26 +82,6 @@ class PolicyInstances {
   }
 }
 
-/**
- * Minors the rules cannot tell apart: the same gates, fields, version behaviours, field validation
- * and kubelet (its version matters only where it cannot run sidecars). The twins are evaluated
- * once per group and the findings hold for every minor in it; the parity test keeps this honest.
- */
-function equivalentMinors(minors: readonly MinorTarget[]): MinorTarget[][] {
-  const groups = new Map<string, MinorTarget[]>();
-  for (const minor of minors) {
-    const key = JSON.stringify({
-      gates: minor.gates,
-      fields: Object.keys(kubernetesVersions.fields).filter((field) => fieldExists(field, minor.minor)),
-      behaviours: Object.keys(kubernetesVersions.behaviours).filter((name) => behaviourApplies(name, minor.minor)),
-      fieldValidation: minor.fieldValidation,
-      kubelet: minor.kubeletSupportsSidecars || minor.kubeletVersion,
-    });
-    groups.set(key, [...(groups.get(key) ?? []), minor]);
-  }
-  return [...groups.values()];
-}
-
 function isFinding(value: unknown): value is RegoFinding {
   const f = value as RegoFinding;
   return typeof f === 'object' && f !== null && typeof f.ruleId === 'string' && typeof f.path === 'string' && typeof f.message === 'string';
@@ -130,6 +108,7 @@ export function createRegoEngine(options: RegoEngineOptions = {}): Engine {
       let fixes: Map<string, EngineReport> | undefined;
       const coreReportAt = (key: string) => (fixes ??= coreFixes(resource, sites, context)).get(key);
       if (sites.length > 0) {
+        // Once per group of minors the rules cannot tell apart (the core does the same).
         for (const minors of equivalentMinors(context.target.minors)) {
           const policy = twins.for({ sidecar_lint: { target: targetDocument(minors[0]!, context.target, context.podSpecPaths) } });
           const results = policy.evaluate(resource.object, findingsEntrypoint) as Array<{ result: unknown }>;

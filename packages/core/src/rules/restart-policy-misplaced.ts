@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isObject } from '../discovery.js';
+import { isObject, type PodSpecSite } from '../discovery.js';
 import type { PathSegment } from '../positions.js';
 import { strictUnknownField } from './shared.js';
 import { containerLists } from '../view.js';
@@ -18,34 +18,44 @@ export const restartPolicyMisplaced = defineRule({
   howToFix: 'Move the field to the container (or, for restartPolicy, the pod spec) it was meant for.',
   fixable: null,
   check({ site, minor, report }) {
-    const found: PathSegment[][] = [];
-    const specLength = site.specPath.length;
-    const specKey = site.specPath.join('\u0000');
-    const visit = (value: unknown, path: PathSegment[], insideSpec: boolean) => {
-      if (path.length > 64) return;
-      if (Array.isArray(value)) {
-        value.forEach((child, index) => visit(child, [...path, index], insideSpec));
-        return;
-      }
-      if (!isObject(value)) return;
-      const atSpec = insideSpec && path.length === specLength;
-      const isContainer = insideSpec && path.length === specLength + 2 && containerLists.includes(path[specLength] as never);
-      // A container's resizePolicy entries have a restartPolicy of their own (NotRequired, RestartContainer).
-      const isResizeEntry = insideSpec && path.length === specLength + 4 && containerLists.includes(path[specLength] as never) && path[specLength + 2] === 'resizePolicy';
-      for (const [key, child] of Object.entries(value)) {
-        const childPath = [...path, key];
-        const allowed = isContainer || (atSpec && key === 'restartPolicy') || (isResizeEntry && key === 'restartPolicy');
-        if (restartFields.has(key) && !allowed) found.push(childPath);
-        if (freeFormMaps.has(key) || key === 'status') continue;
-        visit(child, childPath, insideSpec || childPath.join('\u0000') === specKey);
-      }
-    };
-    // Outside the pod spec only built-in kinds have a schema we know; for the others, look inside it.
-    if (!site.builtin) visit(site.spec, [...site.specPath], true);
-    else visit(site.object, [], false);
-    for (const path of found) {
+    for (const path of misplacedFields(site)) {
       if (minor.fieldValidation === 'strict') report({ path, span: 'entry', effect: 'Rejected', message: strictUnknownField(path) });
       else report({ path, span: 'entry', effect: 'Dropped with a warning', severity: 'warning', message: 'unknown field, the API server ignores it.' });
     }
   },
 });
+
+/** Where a site has restart fields the schema does not have: the same on every minor, so found once. */
+const misplacedBySite = new WeakMap<PodSpecSite, PathSegment[][]>();
+
+function misplacedFields(site: PodSpecSite): PathSegment[][] {
+  const cached = misplacedBySite.get(site);
+  if (cached) return cached;
+  const found: PathSegment[][] = [];
+  const specLength = site.specPath.length;
+  const specKey = site.specPath.join('\u0000');
+  const visit = (value: unknown, path: PathSegment[], insideSpec: boolean) => {
+    if (path.length > 64) return;
+    if (Array.isArray(value)) {
+      value.forEach((child, index) => visit(child, [...path, index], insideSpec));
+      return;
+    }
+    if (!isObject(value)) return;
+    const atSpec = insideSpec && path.length === specLength;
+    const isContainer = insideSpec && path.length === specLength + 2 && containerLists.includes(path[specLength] as never);
+    // A container's resizePolicy entries have a restartPolicy of their own (NotRequired, RestartContainer).
+    const isResizeEntry = insideSpec && path.length === specLength + 4 && containerLists.includes(path[specLength] as never) && path[specLength + 2] === 'resizePolicy';
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = [...path, key];
+      const allowed = isContainer || (atSpec && key === 'restartPolicy') || (isResizeEntry && key === 'restartPolicy');
+      if (restartFields.has(key) && !allowed) found.push(childPath);
+      if (freeFormMaps.has(key) || key === 'status') continue;
+      visit(child, childPath, insideSpec || childPath.join('\u0000') === specKey);
+    }
+  };
+  // Outside the pod spec only built-in kinds have a schema we know; for the others, look inside it.
+  if (!site.builtin) visit(site.spec, [...site.specPath], true);
+  else visit(site.object, [], false);
+  misplacedBySite.set(site, found);
+  return found;
+}
