@@ -56,7 +56,8 @@ describe('committed bundles', () => {
     const bundled = [...notice.matchAll(/^(\S+)@\d+\.\d+\.\d+ \(([^)]+)\)$/gm)].map((match) => `${match[1]} ${match[2]}`);
     expect(bundled).toContain('yaml ISC');
     const modules = new Set([...text.matchAll(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/"]+)\//g)].map((match) => match[1]!));
-    expect(bundled.map((entry) => entry.split(' ')[0]).sort()).toEqual([...modules].sort());
+    // Two versions of one package (yaml 2 for us, yaml 1 inside the opa-wasm SDK) are two notices.
+    expect([...new Set(bundled.map((entry) => entry.split(' ')[0]))].sort()).toEqual([...modules].sort());
   });
 
   it('the CLI bundle runs with a hashbang and reports its version', () => {
