@@ -142,3 +142,22 @@ export function ruleTable(ruleId: string, cases: { valid: ValidCase[]; invalid: 
     }
   });
 }
+
+/** A Pod whose init container "proxy" has restartPolicy on line 9 (or none), and app container lines after "app" (from line 13). */
+export function proxyPod(initPolicy: string | null, ...appExtra: string[]): string {
+  return yaml(
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  initContainers:',
+    '    - name: proxy',
+    '      image: envoyproxy/envoy:v1.31',
+    ...(initPolicy === null ? [] : [`      restartPolicy: ${initPolicy}`]),
+    '  containers:',
+    '    - name: app',
+    '      image: example/app:1',
+    ...appExtra,
+  );
+}

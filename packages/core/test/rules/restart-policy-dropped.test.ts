@@ -1,25 +1,7 @@
-import { ruleTable, yaml } from '../helpers.js';
+import { proxyPod as pod, ruleTable, yaml } from '../helpers.js';
 
 const id = 'restart-policy-dropped';
 
-/** A Pod: init container "proxy" with restartPolicy on line 9 (or none), app lines after "app" (from line 13). */
-function pod(initPolicy: string | null, ...appExtra: string[]): string {
-  return yaml(
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    '  name: web',
-    'spec:',
-    '  initContainers:',
-    '    - name: proxy',
-    '      image: envoyproxy/envoy:v1.31',
-    ...(initPolicy === null ? [] : [`      restartPolicy: ${initPolicy}`]),
-    '  containers:',
-    '    - name: app',
-    '      image: example/app:1',
-    ...appExtra,
-  );
-}
 
 const initPath = 'spec.initContainers[0].restartPolicy';
 const sidecarLost = 'so sidecar "proxy" becomes a plain init container that blocks the pod until it exits.';

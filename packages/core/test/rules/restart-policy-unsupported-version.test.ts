@@ -1,25 +1,7 @@
-import { ruleTable, yaml } from '../helpers.js';
+import { proxyPod as pod, ruleTable, yaml } from '../helpers.js';
 
 const id = 'restart-policy-unsupported-version';
 
-/** A Pod whose init container "proxy" has restartPolicy on line 9 (or none), and app lines after "app". */
-function pod(initPolicy: string | null, ...appExtra: string[]): string {
-  return yaml(
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    '  name: web',
-    'spec:',
-    '  initContainers:',
-    '    - name: proxy',
-    '      image: envoyproxy/envoy:v1.31',
-    ...(initPolicy === null ? [] : [`      restartPolicy: ${initPolicy}`]),
-    '  containers:',
-    '    - name: app',
-    '      image: example/app:1',
-    ...appExtra,
-  );
-}
 
 const unknown = (path: string) => `strict decoding error: unknown field "${path}".`;
 const initPath = 'spec.initContainers[0].restartPolicy';
