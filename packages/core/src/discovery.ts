@@ -43,6 +43,16 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** The value at a path from a decoded object, or undefined where the path does not exist. */
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
+    else current = isObject(current) ? current[segment] : undefined;
+  }
+  return current;
+}
+
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);

@@ -7,7 +7,6 @@ import { Composer, Parser, parseDocument, YAMLParseError, type CST, type Documen
 import { nestingError, valueError, type LimitError } from './document-limits.js';
 import { kubectlTags } from './kubectl-tags.js';
 import { workloadKinds } from './generated/data.js';
-import type { LineIndex } from './positions.js';
 
 export interface RawDocument {
   /** Index of the document in the file, counting only documents with content. */
@@ -158,7 +157,6 @@ function failed(raw: RawDocument, yaml: Document.Parsed, error: LimitError): Par
 export interface DocumentsOptions {
   /** Parse every document, so syntax errors anywhere are reported (not only where a pod spec may be). */
   checkSyntax?: boolean;
-  lines: LineIndex;
 }
 
 export interface DocumentSet {

@@ -217,7 +217,7 @@ function byPosition(a: Finding, b: Finding): number {
 export function lintSource(source: Source, options: LintOptions): FileResult {
   const { text } = source;
   const lines = new LineIndex(text);
-  const documents = readDocuments(text, { checkSyntax: options.checkSyntax ?? false, lines });
+  const documents = readDocuments(text, { checkSyntax: options.checkSyntax ?? false });
   const rules = enabledRules(options.rules);
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];

@@ -4,7 +4,7 @@
  * (`# sidecar-lint-disable-next-line <rule-id>[, <rule-id>] -- reason`, `-disable-line`,
  * `# sidecar-lint-disable <rule-id>` ... `# sidecar-lint-enable`).
  */
-import { isObject, type JsonObject } from './discovery.js';
+import { isObject, valueAt, type JsonObject } from './discovery.js';
 import type { PathSegment } from './positions.js';
 
 export const annotationPrefix = 'ignore.sidecar-lint.io/';
@@ -24,11 +24,7 @@ export function annotationSuppressions(object: JsonObject, templateMetadataPath:
     }
   };
   collect(object['metadata']);
-  if (templateMetadataPath) {
-    let current: unknown = object;
-    for (const segment of templateMetadataPath) current = isObject(current) ? current[segment as string] : Array.isArray(current) ? current[segment as number] : undefined;
-    collect(current);
-  }
+  if (templateMetadataPath) collect(valueAt(object, templateMetadataPath));
   return found;
 }
 

@@ -124,29 +124,6 @@ function exprVars(e: Expr, out: Set<string>, deep: boolean): void {
 function bodyVars(b: Literal[], out: Set<string>): void {
   for (const l of b) { exprVars(l.expr, out, true); for (const w of l.with) termVars(w.value, out, true); }
 }
-/** Vars declared with some, :=, every, or some-in anywhere in a body. */
-function declaredVars(b: Literal[], out: Set<string>): void {
-  const visitT = (t: Term): void => {
-    switch (t.type) {
-      case "arraycomp": case "setcomp": declaredVars(t.body, out); visitT(t.term); return;
-      case "objectcomp": declaredVars(t.body, out); return;
-      case "ref": visitT(t.head); t.path.forEach(visitT); return;
-      case "array": case "set": t.items.forEach(visitT); return;
-      case "object": t.items.forEach(([k, v]) => { visitT(k); visitT(v); }); return;
-      case "call": t.args.forEach(visitT); return;
-      case "op": t.args.forEach(visitT); return;
-    }
-  };
-  for (const l of b) {
-    const e = l.expr;
-    if (e.type === "some") for (const v of e.vars) termVars(v, out, false);
-    else if (e.type === "assign") { termVars(e.left, out, false); visitT(e.right); }
-    else if (e.type === "somein") { if (e.key) termVars(e.key, out, false); termVars(e.value, out, false); visitT(e.coll); }
-    else if (e.type === "every") { if (e.key) termVars(e.key, out, false); termVars(e.value, out, false); declaredVars(e.body, out); }
-    else if (e.type === "unify") { visitT(e.left); visitT(e.right); }
-    else visitT(e.term);
-  }
-}
 
 // ---- the compiler -------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isObject } from '../discovery.js';
+import { isObject, valueAt } from '../discovery.js';
 import { goJsonType } from '../view.js';
 import { canonicalCase, goFieldPath, unsupportedValue } from './shared.js';
 
@@ -48,12 +48,3 @@ export const podRestartPolicy = defineRule({
     }
   },
 });
-
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let current = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
-    else current = isObject(current) ? current[segment] : undefined;
-  }
-  return current;
-}

@@ -1,6 +1,6 @@
 /** Pieces the runtime and advice rules share: what a container is for, and what kind of workload runs it. */
-import { isObject, type JsonObject, type PodSpecSite } from '../discovery.js';
-import type { PathSegment } from '../positions.js';
+import type { JsonObject, PodSpecSite } from '../discovery.js';
+export { valueAt } from '../discovery.js';
 import { commandLine, knownLongRunningImage, legacyWorkarounds, longRunningCommand, oneShotCommand } from '../heuristics.js';
 import type { ContainerView } from '../view.js';
 
@@ -76,12 +76,3 @@ export function stopsHelpersItself(containers: readonly ContainerView[]): boolea
   return containers.some((container) => commandWorkaround(commandLine(container.spec)) !== null);
 }
 
-/** The value at a path from the resource root, or undefined. */
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let current = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
-    else current = isObject(current) ? current[segment] : undefined;
-  }
-  return current;
-}
