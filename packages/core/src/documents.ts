@@ -7,6 +7,8 @@ import { Composer, Parser, parseDocument, YAMLParseError, type CST, type Documen
 import { nestingError, valueError, type LimitError } from './document-limits.js';
 import { kubectlTags } from './kubectl-tags.js';
 import { workloadKinds } from './generated/data.js';
+import { spanOffsets, type PathSegment } from './positions.js';
+import type { Span } from './types.js';
 
 export interface RawDocument {
   /** Index of the document in the file, counting only documents with content. */
@@ -16,12 +18,22 @@ export interface RawDocument {
   end: number;
 }
 
-export interface ParsedDocument extends RawDocument {
-  yaml: Document.Parsed;
+/**
+ * A document ready to lint, however it was read: parsed here from its text, or decoded from a
+ * syntax tree another parser already built (the ESLint plugin's).
+ */
+export interface LintDocument extends RawDocument {
   /** The document decoded as the API server decodes it (plain JSON-like values). */
   value: unknown;
   /** The first parse error, if any: the document is then reported as yaml-syntax and not checked. */
   error: { message: string; start: number; end: number } | null;
+  /** File offsets of the span for a path from the document's root. */
+  spanOf(segments: readonly PathSegment[], span: Span): [number, number];
+  /**
+   * The yaml package's document, which fixes edit (its offsets are relative to the document's
+   * text). Only fixes need it, so a decoded document parses its text on first use.
+   */
+  yaml(): Document.Parsed;
 }
 
 // Kinds skipped on sight, whatever their group: a CRD may reuse a built-in name (Knative's Service).
@@ -114,25 +126,25 @@ const parseOptions = { version: '1.1', merge: true, uniqueKeys: false, prettyErr
  * first: the CST is checked for depth before the (recursive) composer sees it, and the composed
  * document for duplicate keys and aliases before anything walks its value.
  */
-export function parseRawDocument(text: string, raw: RawDocument): ParsedDocument {
+export function parseRawDocument(text: string, raw: RawDocument): LintDocument {
   const chunk = text.slice(raw.start, raw.end);
   const tokens = [...new Parser().parse(chunk)];
   const tooDeep = nestingError(tokens);
-  if (tooDeep) return failed(raw, parseDocument('', parseOptions), tooDeep);
+  if (tooDeep) return failed(text, raw, parseDocument('', parseOptions), tooDeep);
   const yaml = composeOne(tokens, chunk.length);
   const limit = valueError(yaml);
   const first = yaml.errors[0];
   if (first && (!limit || first.pos[0] <= limit.offset)) {
-    return failed(raw, yaml, { message: first.message, offset: first.pos[0], length: Math.max(first.pos[1] - first.pos[0], 1) });
+    return failed(text, raw, yaml, { message: first.message, offset: first.pos[0], length: Math.max(first.pos[1] - first.pos[0], 1) });
   }
-  if (limit) return failed(raw, yaml, limit);
+  if (limit) return failed(text, raw, yaml, limit);
   try {
     const value = yaml.toJS({ maxAliasCount: 1000 });
-    return { ...raw, yaml, value, error: null };
+    return parsedDocument(text, raw, yaml, value, null);
   } catch (error) {
     // Unresolved aliases and the yaml package's own alias-count guard.
     const message = error instanceof Error ? error.message : String(error);
-    return failed(raw, yaml, { message, offset: 0, length: Math.min(raw.end - raw.start, 3) });
+    return failed(text, raw, yaml, { message, offset: 0, length: Math.min(raw.end - raw.start, 3) });
   }
 }
 
@@ -150,8 +162,23 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document.Pars
   return doc!;
 }
 
-function failed(raw: RawDocument, yaml: Document.Parsed, error: LimitError): ParsedDocument {
-  return { ...raw, yaml, value: null, error: errorSpan(error.message, raw, error.offset, error.offset + error.length) };
+function failed(text: string, raw: RawDocument, yaml: Document.Parsed, error: LimitError): LintDocument {
+  return parsedDocument(text, raw, yaml, null, errorSpan(error.message, raw, error.offset, error.offset + error.length));
+}
+
+function parsedDocument(text: string, raw: RawDocument, parsed: Document.Parsed, value: unknown, error: LintDocument['error']): LintDocument {
+  return {
+    index: raw.index,
+    start: raw.start,
+    end: raw.end,
+    value,
+    error,
+    yaml: () => parsed,
+    spanOf(segments, span) {
+      const [start, end] = spanOffsets(parsed, text.slice(raw.start, raw.end), parsed.contents, segments, span);
+      return [raw.start + start, raw.start + end];
+    },
+  };
 }
 
 export interface DocumentsOptions {
@@ -165,12 +192,12 @@ export interface DocumentSet {
    * The documents that are parsed, one at a time as the caller iterates: a document's syntax
    * tree can be freed once it is linted, so a 50 MB file never holds all of its trees at once.
    */
-  parsed: Iterable<ParsedDocument>;
+  parsed: Iterable<LintDocument>;
 }
 
 export function readDocuments(text: string, options: DocumentsOptions): DocumentSet {
   const raws = splitDocuments(text);
-  function* parsed(): Generator<ParsedDocument> {
+  function* parsed(): Generator<LintDocument> {
     for (const raw of raws) {
       if (options.checkSyntax || mayHoldPodSpec(text, raw.start, raw.end)) yield parseRawDocument(text, raw);
     }

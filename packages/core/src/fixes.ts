@@ -13,13 +13,13 @@ export class FixBuilder {
   private readonly eol: string;
 
   /**
-   * @param doc the parsed document
+   * @param document the parsed document, asked for only when a rule builds a fix
    * @param text the document's own text (node offsets are relative to it)
    * @param base the offset of that text in the file
    * @param resourcePath from the document root to the resource (List items)
    */
   constructor(
-    private readonly doc: Document,
+    private readonly document: () => Document,
     private readonly text: string,
     private readonly base: number,
     private readonly resourcePath: readonly PathSegment[],
@@ -29,7 +29,11 @@ export class FixBuilder {
 
   /** The same builder for edits inside the resource at `resourcePath` (a List item). */
   forResource(resourcePath: readonly PathSegment[]): FixBuilder {
-    return new FixBuilder(this.doc, this.text, this.base, resourcePath);
+    return new FixBuilder(this.document, this.text, this.base, resourcePath);
+  }
+
+  private get doc(): Document {
+    return this.document();
   }
 
   private node(path: readonly PathSegment[]): Node | null | undefined {

@@ -2,10 +2,10 @@
  * The pipeline: documents -> pod spec sites -> API server view per targeted minor -> rules ->
  * findings merged over the minors -> suppressions. Pure: text in, results out.
  */
-import { readDocuments, type ParsedDocument } from './documents.js';
+import { readDocuments, type DocumentSet, type LintDocument } from './documents.js';
 import { resourceInfo, resourcesOf, sitesOf, type PodSpecPathConfig, type PodSpecSite, type ResourceRef } from './discovery.js';
 import { FixBuilder } from './fixes.js';
-import { formatPath, LineIndex, spanOffsets, type PathSegment } from './positions.js';
+import { formatPath, LineIndex, type PathSegment } from './positions.js';
 import type { Report, Rule } from './rule.js';
 import { findRule, rules as allRules, yamlSyntaxMeta } from './rules/index.js';
 import { annotationSuppressions, CommentSuppressions, suppressedByAnnotation } from './suppressions.js';
@@ -154,19 +154,16 @@ function defaultSeverity(ruleId: string): Severity {
   return findRule(ruleId)?.defaultSeverity ?? 'warning';
 }
 
-function toFinding(group: Group, document: ParsedDocument, resource: ResourceRef, info: Resource, text: string, lines: LineIndex, target: ResolvedTarget, override: RuleSetting | undefined): Finding {
+function toFinding(group: Group, document: LintDocument, resource: ResourceRef, info: Resource, text: string, lines: LineIndex, target: ResolvedTarget, override: RuleSetting | undefined): Finding {
   const { raws } = group;
   const first = raws[0]!;
   const severity = override && override !== 'off'
     ? override
     : raws.map((report) => report.severity ?? defaultSeverity(group.ruleId)).reduce((a, b) => (severityRank[b] > severityRank[a] ? b : a));
-  const docText = text.slice(document.start, document.end);
-  const [start, rawEnd] = spanOffsets(document.yaml, docText, document.yaml.contents, [...resource.resourcePath, ...group.path], first.span);
-  let end = rawEnd;
+  const [offset, spanEnd] = document.spanOf([...resource.resourcePath, ...group.path], first.span);
+  let endOffset = spanEnd;
   // Block values end after their line break; the span ends at the last character written.
-  while (end > start + 1 && /\s/.test(docText[end - 1]!)) end--;
-  const offset = document.start + start;
-  const endOffset = document.start + end;
+  while (endOffset > offset + 1 && /\s/.test(text[endOffset - 1]!)) endOffset--;
   const versions = [...new Set(raws.map(({ minor }) => minor.version))].sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
   const fix = mergeFix(raws);
   const suggestions = mergeSuggestions(raws);
@@ -192,7 +189,7 @@ function siteOfPath(sites: readonly PodSpecSite[], path: readonly PathSegment[])
   return sites.find((site) => site.specPath.every((segment, i) => path[i] === segment)) ?? sites[0];
 }
 
-function syntaxFinding(document: ParsedDocument, lines: LineIndex, target: ResolvedTarget): Finding {
+function syntaxFinding(document: LintDocument, lines: LineIndex, target: ResolvedTarget): Finding {
   const error = document.error!;
   const message = error.message.replace(/\s+/g, ' ').trim();
   return {
@@ -215,9 +212,16 @@ function byPosition(a: Finding, b: Finding): number {
 
 /** Lints one source for the target. */
 export function lintSource(source: Source, options: LintOptions): FileResult {
+  return lintDocuments(source, readDocuments(source.text, { checkSyntax: options.checkSyntax ?? false }), options);
+}
+
+/**
+ * Lints the documents of a source, read by the caller: the ESLint plugin decodes them from the
+ * syntax tree ESLint already built, instead of parsing the text a second time.
+ */
+export function lintDocuments(source: Source, documents: DocumentSet, options: LintOptions): FileResult {
   const { text } = source;
   const lines = new LineIndex(text);
-  const documents = readDocuments(text, { checkSyntax: options.checkSyntax ?? false });
   const rules = enabledRules(options.rules);
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
@@ -229,7 +233,7 @@ export function lintSource(source: Source, options: LintOptions): FileResult {
       if (options.rules?.[yamlSyntaxMeta.id] !== 'off') findings.push(syntaxFinding(document, lines, options.target));
       continue;
     }
-    const fixes = new FixBuilder(document.yaml, text.slice(document.start, document.end), document.start, []);
+    const fixes = new FixBuilder(() => document.yaml(), text.slice(document.start, document.end), document.start, []);
     for (const resource of resourcesOf(document.value)) {
       const sites = sitesOf(resource, options.podSpecPaths);
       if (sites.length === 0 && !engine.evaluatesEveryResource) continue;

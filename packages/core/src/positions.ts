@@ -58,15 +58,67 @@ export function parsePath(path: string): PathSegment[] {
   return segments;
 }
 
-interface Located {
-  /** The pair holding the field, when the last segment is a map key. */
-  pair: Pair<Node, Node | null> | null;
-  /** The node of the value (null for `key:` with no value). */
-  node: Node | null;
+/**
+ * How paths are walked in one kind of YAML tree: the yaml package's nodes here, an editor's AST in
+ * the ESLint plugin. Ranges are offsets into the text the tree was built from.
+ */
+export interface PathTree<N, P = unknown> {
+  /** The child at one path segment (a map field, through merge keys; a sequence item), or null where there is none. */
+  child(node: N | null, segment: PathSegment): { node: N | null; pair: P | null; key: [number, number] | null } | null;
+  range(node: N | null): [number, number] | null;
 }
 
-function resolve(doc: Document, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+interface Located<N, P> {
+  /** The pair holding the field, when the segment is a map key. */
+  pair: P | null;
+  key: [number, number] | null;
+  /** The node of the value (null for `key:` with no value). */
+  node: N | null;
+}
+
+/** Walks a path from a node; returns the deepest located step and how many segments it matched. */
+function walk<N, P>(tree: PathTree<N, P>, root: N | null, segments: readonly PathSegment[]): { located: Located<N, P>; matched: number; trail: Located<N, P>[] } {
+  const trail: Located<N, P>[] = [{ pair: null, key: null, node: root }];
+  let matched = 0;
+  for (const segment of segments) {
+    const step = tree.child(trail[trail.length - 1]!.node, segment);
+    if (!step) break;
+    trail.push(step);
+    matched++;
+  }
+  return { located: trail[trail.length - 1]!, matched, trail };
+}
+
+/**
+ * Offsets of the span for a path: the value, the key through the end of its value, or, for a
+ * missing field, the key of the nearest enclosing field that exists. `text` is the text the
+ * tree's ranges point into.
+ */
+export function spanInTree<N, P>(tree: PathTree<N, P>, text: string, root: N | null, segments: readonly PathSegment[], span: Span): [number, number] {
+  const { located, matched, trail } = walk(tree, root, segments);
+  if (matched === segments.length && span !== 'missing') {
+    const value = tree.range(located.node);
+    const { key } = located;
+    if (span === 'value') {
+      if (value && value[1] > value[0]) return value;
+      if (key) return key;
+    } else if (key) {
+      return [key[0], value && value[1] > key[1] ? value[1] : key[1]];
+    }
+    if (value) return value;
+  }
+  for (let i = trail.length - 1; i >= 0; i--) {
+    const step = trail[i]!;
+    if (step.key) return step.key;
+    const value = tree.range(step.node);
+    if (value && i > 0) return [value[0], Math.min(value[1], firstLineEnd(text, value[0], value[1]))];
+  }
+  const whole = tree.range(root) ?? [0, 0];
+  return [whole[0], firstLineEnd(text, whole[0], whole[1])];
+}
+
+function resolve(doc: Document, node: unknown): Node | null {
+  return ((isAlias(node) ? node.resolve(doc) : node) as Node | undefined) ?? null;
 }
 
 function keyText(key: unknown): string | null {
@@ -99,79 +151,41 @@ function findPair(doc: Document, map: unknown, key: string, depth = 0): Pair<Nod
   return null;
 }
 
-/** Walks a path from a node; returns the deepest located step and how many segments it matched. */
-function walk(doc: Document, root: unknown, segments: readonly PathSegment[]): { located: Located; matched: number; trail: Located[] } {
-  let current: unknown = resolve(doc, root);
-  const trail: Located[] = [{ pair: null, node: (current as Node) ?? null }];
-  let matched = 0;
-  for (const segment of segments) {
-    let step: Located | null = null;
-    if (typeof segment === 'number') {
-      if (isSeq(current) && segment < current.items.length) {
-        const item = current.items[segment] as Node;
-        step = { pair: null, node: item };
-      }
-    } else {
-      const pair = findPair(doc, current, segment);
-      if (pair) step = { pair, node: pair.value };
-    }
-    if (!step) break;
-    trail.push(step);
-    matched++;
-    current = resolve(doc, step.node);
-  }
-  return { located: trail[trail.length - 1]!, matched, trail };
-}
-
-/** The node at a path, or undefined when the path does not exist. */
-export function nodeAtPath(doc: Document, root: unknown, segments: readonly PathSegment[]): Node | null | undefined {
-  const { located, matched } = walk(doc, root, segments);
-  return matched === segments.length ? located.node : undefined;
-}
-
-export function pairAtPath(doc: Document, root: unknown, segments: readonly PathSegment[]): Pair<Node, Node | null> | null {
-  const { located, matched } = walk(doc, root, segments);
-  return matched === segments.length ? located.pair : null;
-}
-
 function nodeRange(node: Node | null | undefined): [number, number] | null {
   if (!node || !node.range) return null;
   return [node.range[0], node.range[1]];
 }
 
-/**
- * Offsets (relative to the document's text) of the span for a path: the value, the key through
- * the end of its value, or, for a missing field, the key of the nearest enclosing field that exists.
- */
-export function spanOffsets(
-  doc: Document,
-  text: string,
-  root: unknown,
-  segments: readonly PathSegment[],
-  span: Span,
-): [number, number] {
-  const { located, matched, trail } = walk(doc, root, segments);
-  if (matched === segments.length && span !== 'missing') {
-    const value = nodeRange(located.node);
-    const key = located.pair ? nodeRange(located.pair.key) : null;
-    if (span === 'value') {
-      if (value && value[1] > value[0]) return value;
-      if (key) return key;
-    } else if (key) {
-      return [key[0], value && value[1] > key[1] ? value[1] : key[1]];
-    }
-    if (value) return value;
-  }
-  // The nearest enclosing field that exists: its key, or the item itself for a list item.
-  for (let i = trail.length - 1; i >= 0; i--) {
-    const step = trail[i]!;
-    const key = step.pair ? nodeRange(step.pair.key) : null;
-    if (key) return key;
-    const value = nodeRange(step.node);
-    if (value && i > 0) return [value[0], Math.min(value[1], firstLineEnd(text, value[0], value[1]))];
-  }
-  const whole = nodeRange(doc.contents as Node | null) ?? [0, 0];
-  return [whole[0], firstLineEnd(text, whole[0], whole[1])];
+/** The yaml package's nodes of a document; a step from an alias goes through its anchor's value. Ranges are offsets in the document's text. */
+export function yamlTree(doc: Document): PathTree<Node, Pair<Node, Node | null>> {
+  return {
+    child(node, segment) {
+      const current = resolve(doc, node);
+      if (typeof segment === 'number') {
+        if (!isSeq(current) || segment >= current.items.length) return null;
+        return { node: (current.items[segment] as Node | undefined) ?? null, pair: null, key: null };
+      }
+      const pair = findPair(doc, current, segment);
+      return pair ? { node: pair.value, pair, key: nodeRange(pair.key) } : null;
+    },
+    range: nodeRange,
+  };
+}
+
+/** The node at a path, or undefined when the path does not exist. */
+export function nodeAtPath(doc: Document, root: unknown, segments: readonly PathSegment[]): Node | null | undefined {
+  const { located, matched } = walk(yamlTree(doc), resolve(doc, root), segments);
+  return matched === segments.length ? located.node : undefined;
+}
+
+export function pairAtPath(doc: Document, root: unknown, segments: readonly PathSegment[]): Pair<Node, Node | null> | null {
+  const { located, matched } = walk(yamlTree(doc), resolve(doc, root), segments);
+  return matched === segments.length ? located.pair : null;
+}
+
+/** Offsets (relative to the document's text) of the span for a path in a yaml package document. */
+export function spanOffsets(doc: Document, text: string, root: unknown, segments: readonly PathSegment[], span: Span): [number, number] {
+  return spanInTree(yamlTree(doc), text, resolve(doc, root), segments, span);
 }
 
 /** End of the first line of a node, so a whole-object span stays readable. */
