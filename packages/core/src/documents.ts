@@ -3,7 +3,7 @@
  * only those, the way kubectl reads YAML (YAML 1.1 scalars, merge keys). CRDs, ConfigMaps and the
  * like are most of the bytes in real bundles; looking at them costs a substring search, not a parse.
  */
-import { Composer, Parser, parseDocument, YAMLParseError, type CST, type Document } from 'yaml';
+import { Composer, isScalar, Parser, parseDocument, YAMLParseError, type CST, type Document, type ScalarTag } from 'yaml';
 import { nestingError, valueError, type LimitError } from './document-limits.js';
 import { kubectlTags } from './kubectl-tags.js';
 import { workloadKinds } from './generated/data.js';
@@ -120,6 +120,44 @@ function errorSpan(message: string, raw: RawDocument, from: number, to: number):
 }
 
 const parseOptions = { version: '1.1', merge: true, uniqueKeys: false, prettyErrors: false, strict: false, customTags: kubectlTags } as const;
+
+/** Resolution of plain scalars, as the composer does it: the first default tag whose pattern matches, else a string. */
+let plainScalarTags: { tags: ScalarTag[]; options: Document.Parsed['options'] } | undefined;
+const plainScalarCache = new Map<string, unknown>();
+const plainScalarCacheLimit = 10_000;
+
+/**
+ * The value of a plain (unquoted, untagged, non-key-merge) scalar as kubectl reads it: YAML 1.1
+ * with kubectl's tags. `source` is the scalar's text with line folding done. Undefined where the
+ * yaml package would report a problem or build something other than a primitive.
+ */
+export function plainScalarValue(source: string): unknown {
+  if (plainScalarCache.has(source)) return plainScalarCache.get(source);
+  const { tags, options } = (plainScalarTags ??= resolverFromSchema());
+  const tag = tags.find((candidate) => candidate.test!.test(source));
+  let value: unknown = source;
+  if (tag) {
+    let failed = false;
+    try {
+      const resolved: unknown = tag.resolve(source, () => (failed = true), options);
+      value = isScalar(resolved) ? resolved.value : resolved;
+    } catch {
+      failed = true;
+    }
+    if (failed || (typeof value === 'object' && value !== null)) value = undefined;
+    else if (typeof value === 'bigint') value = Number(value);
+  }
+  // Keys and values repeat across the files of a run; the cache keeps the regex tests off the hot path.
+  if (plainScalarCache.size >= plainScalarCacheLimit) plainScalarCache.clear();
+  plainScalarCache.set(source, value);
+  return value;
+}
+
+function resolverFromSchema(): { tags: ScalarTag[]; options: Document.Parsed['options'] } {
+  const { schema, options } = parseDocument('', parseOptions);
+  const tags = schema.tags.filter((tag): tag is ScalarTag => tag.default === true && 'test' in tag && tag.test instanceof RegExp);
+  return { tags, options };
+}
 
 /**
  * Parses one document of the file as kubectl would read it. The limits of document-limits.ts come

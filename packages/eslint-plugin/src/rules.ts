@@ -10,6 +10,7 @@ import { byRule, messageData, type LocatedFinding } from './report.js';
 import { targetFromSettings } from './settings.js';
 import { analyzeTypeScript } from './typescript/analyze.js';
 import { analyzeYaml } from './yaml.js';
+import type { YamlAstProgram } from './yaml-documents.js';
 
 interface FileAnalysis {
   findings: Map<string, LocatedFinding[]>;
@@ -34,7 +35,7 @@ function analyze(context: Rule.RuleContext): FileAnalysis {
     analysis = { findings: new Map(), settingsError: target.message, settingsErrorReported: false };
   } else {
     const findings = isYaml(sourceCode)
-      ? analyzeYaml(context.filename, sourceCode.text, target.target, target.podSpecPaths)
+      ? analyzeYaml(context.filename, sourceCode.text, sourceCode.ast as unknown as YamlAstProgram, target.target, target.podSpecPaths)
       : analyzeTypeScript(context.filename, sourceCode, target.target, target.podSpecPaths);
     analysis = { findings: byRule(findings), settingsError: null, settingsErrorReported: false };
   }

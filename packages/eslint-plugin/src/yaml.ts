@@ -1,9 +1,10 @@
-/** YAML manifests: the core lints the file's text once; each finding keeps the core's exact range. */
-import { lintSource, type PodSpecPathConfig, type ResolvedTarget } from '@sidecar-lint/core';
+/** YAML manifests: the core lints the documents of ESLint's own tree once; each finding keeps the core's exact range. */
+import { lintDocuments, type PodSpecPathConfig, type ResolvedTarget } from '@sidecar-lint/core';
 import { locFromFinding, type LocatedFinding } from './report.js';
+import { documentsFromAst, type YamlAstProgram } from './yaml-documents.js';
 
-export function analyzeYaml(uri: string, text: string, target: ResolvedTarget, podSpecPaths: readonly PodSpecPathConfig[]): LocatedFinding[] {
-  const result = lintSource({ uri, text }, { target, podSpecPaths });
+export function analyzeYaml(uri: string, text: string, ast: YamlAstProgram, target: ResolvedTarget, podSpecPaths: readonly PodSpecPathConfig[]): LocatedFinding[] {
+  const result = lintDocuments({ uri, text }, documentsFromAst(text, ast), { target, podSpecPaths });
   return result.findings.map((finding) => ({
     ruleId: finding.ruleId,
     severity: finding.severity,
