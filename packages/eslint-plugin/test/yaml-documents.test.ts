@@ -14,13 +14,13 @@ const targets: Record<string, ResolvedTarget> = {
   '1.27-1.36, sidecar gate off on 1.28': resolveTarget({ kubernetesVersion: '1.27-1.36', featureGates: { SidecarContainers: false } }),
 };
 
-function programOf(text: string): YamlAstProgram {
-  return parseForESLint(text).ast as unknown as YamlAstProgram;
+function programOf(text: string, parserOptions: { defaultYAMLVersion?: '1.1' | '1.2' } = {}): YamlAstProgram {
+  return parseForESLint(text, parserOptions).ast as unknown as YamlAstProgram;
 }
 
-function bothWays(text: string, target: ResolvedTarget) {
+function bothWays(text: string, target: ResolvedTarget, parserOptions: { defaultYAMLVersion?: '1.1' | '1.2' } = {}) {
   const source = { uri: 'm.yaml', text };
-  return { fromText: lintSource(source, { target }), fromTree: lintDocuments(source, documentsFromAst(text, programOf(text)), { target }) };
+  return { fromText: lintSource(source, { target }), fromTree: lintDocuments(source, documentsFromAst(text, programOf(text, parserOptions)), { target }) };
 }
 
 /** The first document's content decoded from the tree, or null when it is left to the core. */
@@ -131,6 +131,8 @@ describe('findings from the tree equal the CLI\'s', () => {
         const { fromText, fromTree } = bothWays(text, target);
         expect(fromText.findings.length + fromText.suppressed.length).toBeGreaterThan(0);
         expect(fromTree).toEqual(fromText);
+        // ESLint's parser set to YAML 1.1 builds the same tree shapes; the values are still ours.
+        expect(bothWays(text, target, { defaultYAMLVersion: '1.1' }).fromTree).toEqual(fromText);
       });
     }
   }
