@@ -163,7 +163,8 @@ function decodedDocument(text: string, raw: RawDocument, content: YamlAstNode, v
 function contentByDocument(raws: readonly RawDocument[], program: YamlAstProgram): Map<RawDocument, YamlAstNode | null> {
   const out = new Map<RawDocument, YamlAstNode | null>();
   let r = 0;
-  for (const document of program.body) {
+  // A tree of another shape (another parser in the yml/yaml slot) leaves every document to the core.
+  for (const document of Array.isArray(program.body) ? program.body : []) {
     const content = document.content;
     if (content === null) continue;
     while (r < raws.length && raws[r]!.end <= content.range[0]) r++;
