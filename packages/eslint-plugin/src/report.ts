@@ -1,5 +1,12 @@
 /** What a rule hands to ESLint: a located core finding. Shared by the YAML and TypeScript front ends. */
-import { formatVersions, type Finding, type Fix, type Severity } from '@sidecar-lint/core';
+import { formatVersions, type Finding, type Fix, type PodSpecPathConfig, type ResolvedTarget, type Severity } from '@sidecar-lint/core';
+
+/** What both front ends lint a file with: the target, extra pod spec paths, and the rules ESLint has off. */
+export interface AnalysisOptions {
+  target: ResolvedTarget;
+  podSpecPaths: readonly PodSpecPathConfig[];
+  rules: Record<string, 'off'>;
+}
 
 /** ESLint locations: 1-based lines, 0-based columns. */
 export interface EslintLoc {

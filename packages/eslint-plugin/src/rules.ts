@@ -21,6 +21,23 @@ interface FileAnalysis {
 
 const analyses = new WeakMap<SourceCode, FileAnalysis>();
 
+/**
+ * The rules ESLint runs on a file. ESLint creates every enabled rule before it walks the tree, so
+ * by the first `Program:exit` the set is complete, and the core skips the rules that are off.
+ */
+const enabledRules = new WeakMap<SourceCode, Set<string>>();
+
+function markEnabled(sourceCode: SourceCode, ruleId: string): void {
+  const enabled = enabledRules.get(sourceCode);
+  if (enabled) enabled.add(ruleId);
+  else enabledRules.set(sourceCode, new Set([ruleId]));
+}
+
+function rulesOff(sourceCode: SourceCode): Record<string, 'off'> {
+  const enabled = enabledRules.get(sourceCode);
+  return Object.fromEntries(ruleMetas.filter((meta) => !enabled?.has(meta.id)).map((meta) => [meta.id, 'off' as const]));
+}
+
 function isYaml(sourceCode: SourceCode): boolean {
   return (sourceCode.parserServices as { isYAML?: boolean } | undefined)?.isYAML === true;
 }
@@ -34,9 +51,10 @@ function analyze(context: Rule.RuleContext): FileAnalysis {
   if (!target.ok) {
     analysis = { findings: new Map(), settingsError: target.message, settingsErrorReported: false };
   } else {
+    const options = { target: target.target, podSpecPaths: target.podSpecPaths, rules: rulesOff(sourceCode) };
     const findings = isYaml(sourceCode)
-      ? analyzeYaml(context.filename, sourceCode.text, sourceCode.ast as unknown as YamlAstProgram, target.target, target.podSpecPaths)
-      : analyzeTypeScript(context.filename, sourceCode, target.target, target.podSpecPaths);
+      ? analyzeYaml(context.filename, sourceCode.text, sourceCode.ast as unknown as YamlAstProgram, options)
+      : analyzeTypeScript(context.filename, sourceCode, options);
     analysis = { findings: byRule(findings), settingsError: null, settingsErrorReported: false };
   }
   analyses.set(sourceCode, analysis);
@@ -54,6 +72,7 @@ function createRule(meta: RuleMeta): Rule.RuleModule {
   return {
     meta: eslint,
     create(context) {
+      markEnabled(context.sourceCode, meta.id);
       const report = () => {
         const analysis = analyze(context);
         if (analysis.settingsError !== null) {

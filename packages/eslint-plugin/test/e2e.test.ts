@@ -47,6 +47,16 @@ describe('ESLint Node API over examples/', () => {
     expect(fixed[0]!.output).toContain('          restartPolicy: Always\n      containers:');
   });
 
+  it('runs a rule that recommended has off once an inline comment turns it on, and only then', async () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers:\n    - name: proxy\n      image: envoyproxy/envoy:v1.31\n      restartPolicy: Always\n  containers:\n    - name: app\n      image: app\n      resources: {requests: {cpu: 100m, memory: 128Mi}}\n';
+    const own = (results: ESLint.LintResult[]) => results[0]!.messages.filter((m) => m.ruleId === 'sidecar-lint/sidecar-resources').map((m) => [m.line, m.column, m.severity]);
+    // An info rule (off in recommended) at the core's place, one line down for the comment.
+    const expected = coreFindings('pod.yaml', text).filter((f) => f.ruleId === 'sidecar-resources').map((f) => [f.line + 1, f.column, 1]);
+    expect(expected).toEqual([[7, 7, 1]]);
+    expect(own(await eslint.lintText(`# eslint sidecar-lint/sidecar-resources: warn\n${text}`, { filePath: path.join(examples, 'inline.yaml') }))).toEqual(expected);
+    expect(own(await eslint.lintText(text, { filePath: path.join(examples, 'inline.yaml') }))).toEqual([]);
+  });
+
   it('reports the cdk8s app\'s findings with the rule ids the core gives on its synthesized manifest', async () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidecar-lint-synth-'));
     const main = fs.readFileSync(path.join(app, 'main.ts'), 'utf8');

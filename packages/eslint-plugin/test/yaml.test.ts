@@ -121,8 +121,16 @@ const cases = {
   'yaml-syntax': {
     valid: [{ filename: 'ok.yaml', code: job(plainApp), settings }],
     // ESLint's YAML parser reports syntax errors itself (a fatal parsing error), so this rule only
-    // speaks where the core's YAML 1.1 reading fails and ESLint's does not.
-    invalid: [],
+    // speaks where the core's YAML 1.1 reading fails and ESLint's does not: `on` and `yes` are
+    // two keys to a YAML 1.2 parser and the same key (true) to kubectl.
+    invalid: [
+      {
+        filename: 'pod.yaml',
+        code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    on: a\n    yes: b\nspec:\n  containers:\n    - name: app\n      image: a\n',
+        settings,
+        errors: [{ message: 'Map keys must be unique. Severity error on Kubernetes 1.33.', line: 7, column: 5, endLine: 7, endColumn: 6 }],
+      },
+    ],
   },
 };
 

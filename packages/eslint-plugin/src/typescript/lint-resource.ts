@@ -115,6 +115,8 @@ function key(finding: Finding): string {
 export interface ResourceLintOptions {
   target: ResolvedTarget;
   podSpecPaths: readonly PodSpecPathConfig[];
+  /** Rules not to run (ESLint has them off). */
+  rules?: Record<string, 'off'>;
   uri: string;
 }
 
@@ -124,7 +126,7 @@ export function lintResource(resource: StaticValue, fallback: Node, options: Res
   let kept: Map<string, NodeFinding> | undefined;
   for (const standIn of variants) {
     const image = new JsonImage(resource, standIn);
-    const result = lintSource({ uri: options.uri, text: image.json }, { target: options.target, podSpecPaths: options.podSpecPaths });
+    const result = lintSource({ uri: options.uri, text: image.json }, { target: options.target, podSpecPaths: options.podSpecPaths, rules: options.rules ?? {} });
     const found = new Map<string, NodeFinding>();
     for (const finding of result.findings) found.set(key(finding), { finding, node: image.nodeOf(finding, fallback) });
     if (!kept) {
