@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseForESLint } from 'yaml-eslint-parser';
 import { lintDocuments, lintSource, readDocuments, resolveTarget, type ResolvedTarget } from '@sidecar-lint/core';
 import { decodeContent, documentsFromAst, type YamlAstProgram } from '../src/yaml-documents.js';
+// The repository's hostile inputs (test/hostile), the same list the core and CLI tests use.
+import { hostileCases } from '../../../test/hostile/cases.js';
 
 const targets: Record<string, ResolvedTarget> = {
   'the default range': resolveTarget({}),
@@ -135,6 +137,27 @@ describe('findings from the tree equal the CLI\'s', () => {
         expect(bothWays(text, target, { defaultYAMLVersion: '1.1' }).fromTree).toEqual(fromText);
       });
     }
+  }
+});
+
+describe('hostile inputs give the CLI\'s results wherever ESLint\'s parser reads them', () => {
+  const target = resolveTarget({ kubernetesVersion: '1.31' });
+  // The two large cases are left out: ESLint's own parser needs seconds for them (a 40,000-key map
+  // takes it 14 s), whatever the plugin does.
+  for (const hostile of hostileCases.filter((c) => c.bytes.length < 100_000)) {
+    it(hostile.name, () => {
+      const text = hostile.bytes.toString('utf8').replace(/^\uFEFF/, '');
+      let program: YamlAstProgram;
+      try {
+        program = programOf(text);
+      } catch (error) {
+        // ESLint reports the parser's error itself, at a position; our rules do not run.
+        expect((error as { lineNumber?: unknown }).lineNumber).toEqual(expect.any(Number));
+        return;
+      }
+      const source = { uri: 'hostile.yaml', text };
+      expect(lintDocuments(source, documentsFromAst(text, program), { target })).toEqual(lintSource(source, { target }));
+    });
   }
 });
 
