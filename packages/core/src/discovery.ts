@@ -77,6 +77,20 @@ const fallbackExcluded = new Set(
   workloadKinds.fallbackExcludedKinds.map((entry) => (typeof entry === 'string' ? entry : `${entry.group}/${entry.kind}`)),
 );
 
+type SpecPattern = ReadonlyArray<PathSegment | '*' | '[*]'>;
+
+/** Parsed spec paths: a handful of distinct ones (the kind table's and config's), asked for per resource. */
+const parsedSpecPaths = new Map<string, SpecPattern>();
+
+function specPattern(path: string): SpecPattern {
+  let pattern = parsedSpecPaths.get(path);
+  if (!pattern) {
+    pattern = parseSpecPath(path);
+    parsedSpecPaths.set(path, pattern);
+  }
+  return pattern;
+}
+
 export function parseSpecPath(path: string): Array<PathSegment | '*' | '[*]'> {
   const segments: Array<PathSegment | '*' | '[*]'> = [];
   for (const part of path.split('.')) {
@@ -92,7 +106,7 @@ export function parseSpecPath(path: string): Array<PathSegment | '*' | '[*]'> {
 }
 
 /** Every concrete path (and value) matching a spec path with `*` (map keys) and `[*]` (items). */
-function expand(value: unknown, pattern: ReadonlyArray<PathSegment | '*' | '[*]'>, prefix: PathSegment[] = []): Array<{ path: PathSegment[]; value: unknown }> {
+function expand(value: unknown, pattern: SpecPattern, prefix: PathSegment[] = []): Array<{ path: PathSegment[]; value: unknown }> {
   if (pattern.length === 0) return [{ path: prefix, value }];
   const [head, ...rest] = pattern;
   if (head === '*') {
@@ -200,7 +214,7 @@ function resourceSites(object: JsonObject, resourcePath: PathSegment[], item: nu
   }
   const sites: PodSpecSite[] = [];
   for (const mapping of mappings) {
-    for (const match of expand(object, parseSpecPath(mapping.podSpecPath))) {
+    for (const match of expand(object, specPattern(mapping.podSpecPath))) {
       if (looksLikePodSpec(match.value)) sites.push(site(object, resourcePath, item, mapping, match.path, match.value));
     }
   }

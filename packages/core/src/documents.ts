@@ -132,7 +132,8 @@ const plainScalarCacheLimit = 10_000;
  * yaml package would report a problem or build something other than a primitive.
  */
 export function plainScalarValue(source: string): unknown {
-  if (plainScalarCache.has(source)) return plainScalarCache.get(source);
+  const cached = plainScalarCache.get(source);
+  if (cached !== undefined || plainScalarCache.has(source)) return cached;
   const { tags, options } = (plainScalarTags ??= resolverFromSchema());
   const tag = tags.find((candidate) => candidate.test!.test(source));
   let value: unknown = source;

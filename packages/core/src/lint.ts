@@ -146,8 +146,17 @@ function mergeSuggestions(raws: readonly EngineReport[]): Fix[] {
   return out;
 }
 
-function enabledRules(settings: Record<string, RuleSetting> | undefined): Rule[] {
-  return allRules.filter((rule) => settings?.[rule.id] !== 'off');
+/** Per settings object (callers lint many files with one and do not change it in between). */
+const enabledBySettings = new WeakMap<Record<string, RuleSetting>, readonly Rule[]>();
+
+function enabledRules(settings: Record<string, RuleSetting> | undefined): readonly Rule[] {
+  if (!settings) return allRules;
+  let enabled = enabledBySettings.get(settings);
+  if (!enabled) {
+    enabled = allRules.filter((rule) => settings[rule.id] !== 'off');
+    enabledBySettings.set(settings, enabled);
+  }
+  return enabled;
 }
 
 function defaultSeverity(ruleId: string): Severity {

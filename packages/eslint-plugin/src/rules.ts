@@ -22,20 +22,30 @@ interface FileAnalysis {
 const analyses = new WeakMap<SourceCode, FileAnalysis>();
 
 /**
- * The rules ESLint runs on a file. ESLint creates every enabled rule before it walks the tree, so
- * by the first `Program:exit` the set is complete, and the core skips the rules that are off.
+ * The rules ESLint runs on a file. ESLint creates every enabled rule before it walks the tree, and
+ * lints one file at a time, so by the first `Program:exit` the set is complete and the core skips
+ * the rules that are off. Kept as a bit set of indexes into ruleMetas, so equal sets share one
+ * settings object (and the core's per-settings cache).
  */
-const enabledRules = new WeakMap<SourceCode, Set<string>>();
+let enabled: { sourceCode: SourceCode; mask: number } | undefined;
+const ruleIndex = new Map(ruleMetas.map((meta, index) => [meta.id, index]));
+if (ruleMetas.length > 31) throw new Error('sidecar-lint: more rules than bits in the enabled-rules mask');
+const rulesOffByMask = new Map<number, Record<string, 'off'>>();
 
 function markEnabled(sourceCode: SourceCode, ruleId: string): void {
-  const enabled = enabledRules.get(sourceCode);
-  if (enabled) enabled.add(ruleId);
-  else enabledRules.set(sourceCode, new Set([ruleId]));
+  if (enabled?.sourceCode !== sourceCode) enabled = { sourceCode, mask: 0 };
+  enabled.mask |= 1 << ruleIndex.get(ruleId)!;
 }
 
 function rulesOff(sourceCode: SourceCode): Record<string, 'off'> {
-  const enabled = enabledRules.get(sourceCode);
-  return Object.fromEntries(ruleMetas.filter((meta) => !enabled?.has(meta.id)).map((meta) => [meta.id, 'off' as const]));
+  const mask = enabled?.sourceCode === sourceCode ? enabled.mask : 0;
+  let off = rulesOffByMask.get(mask);
+  if (!off) {
+    off = {};
+    for (const [index, meta] of ruleMetas.entries()) if ((mask & (1 << index)) === 0) off[meta.id] = 'off';
+    rulesOffByMask.set(mask, off);
+  }
+  return off;
 }
 
 function isYaml(sourceCode: SourceCode): boolean {

@@ -19,6 +19,8 @@ export type TargetResult =
   | { ok: false; message: string };
 
 const loaders = new Map<string, ConfigLoader | string>();
+/** The same, by settings object: ESLint hands every file of a config the same one. */
+const loadersBySettings = new WeakMap<object, ConfigLoader | string>();
 
 function checkShape(settings: unknown): string | null {
   if (settings === undefined) return null;
@@ -39,9 +41,11 @@ function message(error: unknown): string {
   throw error;
 }
 
-/** The target for a file under these settings; a bad setting or config file becomes a message, never an exception. */
-export function targetFromSettings(settings: Record<string, unknown> | undefined, filename?: string): TargetResult {
-  const own = settings?.['sidecar-lint'];
+/** The loader for one settings value (or the message of what is wrong with it). */
+function loaderFor(own: unknown): ConfigLoader | string {
+  const byObject = typeof own === 'object' && own !== null ? own : undefined;
+  const known = byObject ? loadersBySettings.get(byObject) : undefined;
+  if (known !== undefined) return known;
   const key = JSON.stringify(own ?? null);
   let loader = loaders.get(key);
   if (loader === undefined) {
@@ -53,6 +57,13 @@ export function targetFromSettings(settings: Record<string, unknown> | undefined
     }
     loaders.set(key, loader);
   }
+  if (byObject) loadersBySettings.set(byObject, loader);
+  return loader;
+}
+
+/** The target for a file under these settings; a bad setting or config file becomes a message, never an exception. */
+export function targetFromSettings(settings: Record<string, unknown> | undefined, filename?: string): TargetResult {
+  const loader = loaderFor(settings?.['sidecar-lint']);
   if (typeof loader === 'string') return { ok: false, message: loader };
   try {
     const loaded = filename === undefined ? loader.loadForDirectory(process.cwd()) : loader.loadFor(filename);

@@ -32,30 +32,43 @@ function misplacedFields(site: PodSpecSite): PathSegment[][] {
   const cached = misplacedBySite.get(site);
   if (cached) return cached;
   const found: PathSegment[][] = [];
-  const specLength = site.specPath.length;
-  const specKey = site.specPath.join('\u0000');
-  const visit = (value: unknown, path: PathSegment[], insideSpec: boolean) => {
+  const { specPath } = site;
+  const specLength = specPath.length;
+  // One path, grown and shrunk as the walk goes: the walk visits every node of the object.
+  const path: PathSegment[] = [];
+  const isSpecPath = () => path.length === specLength && path.every((segment, i) => String(segment) === String(specPath[i]));
+  const visit = (value: unknown, insideSpec: boolean) => {
     if (path.length > 64) return;
     if (Array.isArray(value)) {
-      value.forEach((child, index) => visit(child, [...path, index], insideSpec));
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        visit(value[index], insideSpec);
+        path.pop();
+      }
       return;
     }
     if (!isObject(value)) return;
     const atSpec = insideSpec && path.length === specLength;
-    const isContainer = insideSpec && path.length === specLength + 2 && containerLists.includes(path[specLength] as never);
+    const inContainerList = insideSpec && path.length >= specLength + 2 && containerLists.includes(path[specLength] as never);
+    const isContainer = inContainerList && path.length === specLength + 2;
     // A container's resizePolicy entries have a restartPolicy of their own (NotRequired, RestartContainer).
-    const isResizeEntry = insideSpec && path.length === specLength + 4 && containerLists.includes(path[specLength] as never) && path[specLength + 2] === 'resizePolicy';
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = [...path, key];
+    const isResizeEntry = inContainerList && path.length === specLength + 4 && path[specLength + 2] === 'resizePolicy';
+    for (const key of Object.keys(value)) {
       const allowed = isContainer || (atSpec && key === 'restartPolicy') || (isResizeEntry && key === 'restartPolicy');
-      if (restartFields.has(key) && !allowed) found.push(childPath);
+      if (restartFields.has(key) && !allowed) found.push([...path, key]);
       if (freeFormMaps.has(key) || key === 'status') continue;
-      visit(child, childPath, insideSpec || childPath.join('\u0000') === specKey);
+      path.push(key);
+      visit(value[key], insideSpec || isSpecPath());
+      path.pop();
     }
   };
   // Outside the pod spec only built-in kinds have a schema we know; for the others, look inside it.
-  if (!site.builtin) visit(site.spec, [...site.specPath], true);
-  else visit(site.object, [], false);
+  if (!site.builtin) {
+    path.push(...specPath);
+    visit(site.spec, true);
+  } else {
+    visit(site.object, false);
+  }
   misplacedBySite.set(site, found);
   return found;
 }
