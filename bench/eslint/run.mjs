@@ -2,7 +2,7 @@
 // the same ESLint run with and without our rules on the YAML files. Each configuration runs in processes of its own
 // (warmed up, best of several runs inside), alternating: configurations that share one process change each other's
 // timings through the garbage collector and the JIT by more than the effect measured.
-// Usage: node bench/eslint/run.mjs [--rounds 6] [--append]   (after `pnpm -r build`); --append adds a row to bench/RESULTS-eslint.md.
+// Usage: node bench/eslint/run.mjs [--rounds 8] [--append]   (after `pnpm -r build`); --append adds a row to bench/RESULTS-eslint.md.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ const plugin = (await import(pathToFileURL(path.join(pluginDir, 'dist/index.js')
 
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const rounds = Number(option('--rounds')) || 6;
+const rounds = Number(option('--rounds')) || 8;
 /** Timed runs inside one process, after the warm-up. */
 const runsPerProcess = 5;
 
@@ -124,20 +124,32 @@ function measure(name) {
 
 const names = Object.keys(configs);
 const best = Object.fromEntries(names.map((name) => [name, Infinity]));
+/** Each round runs every configuration once, back to back, so its ratios share the machine's state of the moment. */
+const perRound = [];
 let last;
 for (let round = 0; round < rounds; round++) {
+  const times = {};
   // Alternate the order, so no configuration always runs on a warmer machine.
   for (const name of round % 2 === 0 ? names : [...names].reverse()) {
     last = measure(name);
+    times[name] = last.ms;
     best[name] = Math.min(best[name], last.ms);
   }
+  perRound.push(times);
 }
 fs.rmSync(dir, { recursive: true, force: true });
-const overhead = (best.withPlugin / best.baseline - 1) * 100;
-const noOpOverhead = (best.withNoOpRule / best.baseline - 1) * 100;
-const typeScriptOverhead = (best.baseline / best.withoutOurRules - 1) * 100;
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+/** How much slower `a` is than `b`, in percent: the median over the rounds of each round's ratio. */
+const slower = (a, b) => (median(perRound.map((times) => times[a] / times[b])) - 1) * 100;
+const overhead = slower('withPlugin', 'baseline');
+const noOpOverhead = slower('withNoOpRule', 'baseline');
+const typeScriptOverhead = slower('baseline', 'withoutOurRules');
 const summary = [
-  `files ${last.files} (100 YAML, ${(yamlBytes / 1024).toFixed(0)} KiB; 100 TS), baseline ${best.baseline.toFixed(0)} ms, with sidecar-lint on YAML ${best.withPlugin.toFixed(0)} ms, overhead ${overhead.toFixed(1)}% (limit 20%)`,
+  `files ${last.files} (100 YAML, ${(yamlBytes / 1024).toFixed(0)} KiB; 100 TS), baseline ${best.baseline.toFixed(0)} ms, with sidecar-lint on YAML ${best.withPlugin.toFixed(0)} ms (best runs), overhead ${overhead.toFixed(1)}% (median of the rounds; limit 20%)`,
   `a rule that does nothing on the YAML files instead: ${best.withNoOpRule.toFixed(0)} ms, ${noOpOverhead.toFixed(1)}% (ESLint's own cost of running any rule there)`,
   `our TypeScript rules: the baseline is ${typeScriptOverhead.toFixed(1)}% over the run with none of our rules (${best.withoutOurRules.toFixed(0)} ms)`,
 ].join('\n');
@@ -145,7 +157,7 @@ console.log(summary);
 if (args.includes('--append')) {
   const results = path.resolve(here, '../RESULTS-eslint.md');
   if (!fs.existsSync(results)) {
-    fs.writeFileSync(results, '# ESLint plugin overhead\n\n`node bench/eslint/run.mjs --append`: one ESLint run over 200 files (100 YAML manifests with 3 documents each, 100 cdk8s TypeScript files with our TypeScript rules on in both runs), with and without our rules on the YAML files; each configuration in processes of its own, alternating, best run of the rounds, fresh ESLint instance per run. \"no-op rule\": a rule that does nothing in place of ours (ESLint\'s own cost of running any rule on YAML); \"TypeScript rules\": the baseline against the same run with none of our rules.\n\n| date | machine | node | eslint | rounds | baseline ms | with plugin ms | overhead | no-op rule | TypeScript rules |\n|---|---|---|---|---|---|---|---|---|---|\n');
+    fs.writeFileSync(results, '# ESLint plugin overhead\n\n`node bench/eslint/run.mjs --append`: one ESLint run over 200 files (100 YAML manifests with 3 documents each, 100 cdk8s TypeScript files with our TypeScript rules on in both runs), with and without our rules on the YAML files; each configuration in processes of its own (warmed up, best of 5 runs, fresh ESLint instance per run); a round runs every configuration once, back to back, and the percentages are the median over the rounds of the ratios within each round; the ms columns are the best runs. \"no-op rule\": a rule that does nothing in place of ours (ESLint\'s own cost of running any rule on YAML); \"TypeScript rules\": the baseline against the same run with none of our rules.\n\n| date | machine | node | eslint | rounds | baseline ms | with plugin ms | overhead | no-op rule | TypeScript rules |\n|---|---|---|---|---|---|---|---|---|---|\n');
   }
   const machine = `${os.cpus()[0]?.model.trim() ?? 'unknown'} x${os.cpus().length}, ${os.platform()}`;
   fs.appendFileSync(results, `| ${new Date().toISOString().slice(0, 10)} | ${machine} | ${process.version} | ${ESLint.version} | ${rounds} | ${best.baseline.toFixed(0)} | ${best.withPlugin.toFixed(0)} | ${overhead.toFixed(1)}% | ${noOpOverhead.toFixed(1)}% | ${typeScriptOverhead.toFixed(1)}% |\n`);
