@@ -205,31 +205,25 @@ export function b_count(a: V): V | null {
   if (t == T_STR) return num(<f64>runeCount(S(a)));
   return null;
 }
-export function b_sum(a: V): V | null {
+// sum and product: a fold of the numbers of an array or set; anything else is undefined.
+function foldNumbers(a: V, start: f64, sum: bool): V | null {
   let e = elems(a);
   if (e === null) return null;
-  let acc: V = num(0);
+  let acc: V = num(start);
   for (let i = 0; i < e!.length; i++) {
     let x = unchecked(e![i]);
     if (!isNum(x)) return null;
-    let r = b_plus(acc, x);
+    let r = sum ? b_plus(acc, x) : b_mul(acc, x);
     if (r === null) return null;
     acc = r!;
   }
   return acc;
 }
+export function b_sum(a: V): V | null {
+  return foldNumbers(a, 0, true);
+}
 export function b_product(a: V): V | null {
-  let e = elems(a);
-  if (e === null) return null;
-  let acc: V = num(1);
-  for (let i = 0; i < e!.length; i++) {
-    let x = unchecked(e![i]);
-    if (!isNum(x)) return null;
-    let r = b_mul(acc, x);
-    if (r === null) return null;
-    acc = r!;
-  }
-  return acc;
+  return foldNumbers(a, 1, false);
 }
 export function b_max(a: V): V | null {
   let e = elems(a);

@@ -1,19 +1,13 @@
 // json.patch: RFC 6902 operations (add, remove, replace, move, copy, test) on
 // objects, arrays and sets; a failing operation makes the result undefined, as in OPA.
 import { V, VArr, VObj, VSet, VStr, T_STR, T_NUM, T_ARR, T_OBJ, T_SET, asStr, asArr, asObj, asSet, asNum, objGet, objPut, setAdd, setHas, equal } from "./value";
+import { pointerSegments } from "./jsonpaths";
 
 // "/a/b" (with ~1 for "/" and ~0 for "~") or an array of segments; null otherwise.
 function pathOf(p: V): Array<V> | null {
   if (p.t == T_ARR) return asArr(p).a;
   if (p.t != T_STR) return null;
-  let s = asStr(p).s;
-  let out = new Array<V>();
-  if (s.length == 0) return out;
-  let i = 0;
-  while (i < s.length && s.charCodeAt(i) == 47) i++;
-  let parts = s.substring(i).split("/");
-  for (let j = 0; j < parts.length; j++) out.push(new VStr(parts[j].replaceAll("~1", "/").replaceAll("~0", "~")));
-  return out;
+  return pointerSegments(asStr(p).s);
 }
 
 // An array index from a segment; -1 if it is not one. "-" (append) is len.

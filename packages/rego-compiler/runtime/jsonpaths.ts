@@ -6,18 +6,20 @@ import {
 } from "./value";
 import { typeErr, TYPE_NAMES } from "./builtins";
 
-// One path: a JSON pointer-ish string ("/a/b", "~1" for "/", "~0" for "~") or an array of segments.
+// The segments of a JSON pointer-ish string: "/a/b" (leading slashes optional), "~1" for "/", "~0" for "~".
+export function pointerSegments(s: string): Array<V> {
+  let out = new Array<V>();
+  if (s.length == 0) return out;
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) == 47) i++;
+  let parts = s.substring(i).split("/");
+  for (let j = 0; j < parts.length; j++) out.push(new VStr(parts[j].replaceAll("~1", "/").replaceAll("~0", "~")));
+  return out;
+}
+
+// One path: a JSON pointer-ish string or an array of segments.
 function parsePath(name: string, p: V): Array<V> | null {
-  if (p.t == T_STR) {
-    let s = asStr(p).s;
-    let out = new Array<V>();
-    if (s.length == 0) return out;
-    let i = 0;
-    while (i < s.length && s.charCodeAt(i) == 47) i++;
-    let parts = s.substring(i).split("/");
-    for (let j = 0; j < parts.length; j++) out.push(new VStr(parts[j].replaceAll("~1", "/").replaceAll("~0", "~")));
-    return out;
-  }
+  if (p.t == T_STR) return pointerSegments(asStr(p).s);
   if (p.t == T_ARR) return asArr(p).a.slice(0);
   typeErr(name, "operand 2 must be one of {set, array} containing string paths or array of path segments but got " + TYPE_NAMES[p.t]);
   return null;

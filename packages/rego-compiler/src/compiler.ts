@@ -1137,6 +1137,16 @@ class FnGen {
   }
 
   // ---- terms ----
+  /** Evaluates terms left to right (each may bind or branch), then continues with all their locals. */
+  terms(list: readonly Term[], k: (values: number[]) => void): void {
+    const values: number[] = [];
+    const step = (i: number): void => {
+      if (i === list.length) return k(values);
+      this.term(list[i]!, (v) => { values.push(v); step(i + 1); values.pop(); });
+    };
+    step(0);
+  }
+
   term(t: Term, k: KV): void {
     const c = this.c;
     const cst = constText(t);
@@ -1154,46 +1164,22 @@ class FnGen {
         return this.ref({ type: "ref", head: t, path: [], loc: t.loc }, k);
       }
       case "ref": return this.ref(t, k);
-      case "array": {
-        const items: number[] = [];
-        const step = (i: number): void => {
-          if (i === t.items.length) {
-            const a = this.tmp();
-            c.call(this.rtf("rt_arr_new")).set(a);
-            for (const x of items) c.get(a).get(x).call(this.rtf("rt_arr_push"));
-            return k(a);
-          }
-          this.term(t.items[i]!, (v) => { items.push(v); step(i + 1); items.pop(); });
-        };
-        return step(0);
+      case "array": case "set": {
+        const [create, add] = t.type === "array" ? ["rt_arr_new", "rt_arr_push"] : ["rt_set_new", "rt_set_add"];
+        return this.args(t.items, (items) => {
+          const a = this.tmp();
+          c.call(this.rtf(create)).set(a);
+          for (const x of items) c.get(a).get(x).call(this.rtf(add));
+          k(a);
+        });
       }
-      case "set": {
-        const items: number[] = [];
-        const step = (i: number): void => {
-          if (i === t.items.length) {
-            const a = this.tmp();
-            c.call(this.rtf("rt_set_new")).set(a);
-            for (const x of items) c.get(a).get(x).call(this.rtf("rt_set_add"));
-            return k(a);
-          }
-          this.term(t.items[i]!, (v) => { items.push(v); step(i + 1); items.pop(); });
-        };
-        return step(0);
-      }
-      case "object": {
-        const items: number[] = [];
-        const flat = t.items.flat();
-        const step = (i: number): void => {
-          if (i === flat.length) {
-            const a = this.tmp();
-            c.call(this.rtf("rt_obj_new")).set(a);
-            for (let j = 0; j < items.length; j += 2) c.get(a).get(items[j]!).get(items[j + 1]!).call(this.rtf("rt_obj_put"));
-            return k(a);
-          }
-          this.term(flat[i]!, (v) => { items.push(v); step(i + 1); items.pop(); });
-        };
-        return step(0);
-      }
+      case "object":
+        return this.args(t.items.flat(), (items) => {
+          const a = this.tmp();
+          c.call(this.rtf("rt_obj_new")).set(a);
+          for (let j = 0; j < items.length; j += 2) c.get(a).get(items[j]!).get(items[j + 1]!).call(this.rtf("rt_obj_put"));
+          k(a);
+        });
       case "arraycomp": case "setcomp": {
         const r = this.tmp();
         c.call(this.rtf(t.type === "arraycomp" ? "rt_arr_new" : "rt_set_new")).set(r);

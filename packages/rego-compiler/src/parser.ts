@@ -4,6 +4,7 @@ import { lex, type Token } from "./lexer.js";
 
 const KEYWORDS = new Set(["if", "else", "contains", "some", "every", "not", "with", "as", "in", "default", "import", "package"]);
 const RELATIONS = new Map([["==", "equal"], ["!=", "neq"], ["<", "lt"], ["<=", "lte"], [">", "gt"], [">=", "gte"]]);
+const AND = new Map([["&", "and"]]);
 const ARITH = new Map([["+", "plus"], ["-", "minus"]]);
 const FACTOR = new Map([["*", "mul"], ["/", "div"], ["%", "rem"]]);
 
@@ -282,15 +283,7 @@ class Parser {
     return l;
   }
   private parseRel(): Term {
-    let l = this.parseOr();
-    for (;;) {
-      const t = this.peek();
-      const op = t.kind === "punct" ? RELATIONS.get(t.text) : undefined;
-      if (!op) return l;
-      this.next();
-      const r = this.parseOr();
-      l = { type: "op", op, args: [l, r], loc: t.loc };
-    }
+    return this.leftAssociative(RELATIONS, () => this.parseOr());
   }
   private parseOr(): Term {
     let l = this.parseAnd();
@@ -302,31 +295,23 @@ class Parser {
   }
   inCompHead = false;
   private parseAnd(): Term {
-    let l = this.parseArith();
-    while (this.is("&")) {
-      const t = this.next();
-      l = { type: "op", op: "and", args: [l, this.parseArith()], loc: t.loc };
-    }
-    return l;
+    return this.leftAssociative(AND, () => this.parseArith());
   }
   private parseArith(): Term {
-    let l = this.parseFactor();
-    for (;;) {
-      const t = this.peek();
-      const op = t.kind === "punct" ? ARITH.get(t.text) : undefined;
-      if (!op) return l;
-      this.next();
-      l = { type: "op", op, args: [l, this.parseFactor()], loc: t.loc };
-    }
+    return this.leftAssociative(ARITH, () => this.parseFactor());
   }
   private parseFactor(): Term {
-    let l = this.unary();
+    return this.leftAssociative(FACTOR, () => this.unary());
+  }
+  /** One precedence level of left-associative operators (those in `ops`) between operands. */
+  private leftAssociative(ops: ReadonlyMap<string, string>, operand: () => Term): Term {
+    let l = operand();
     for (;;) {
       const t = this.peek();
-      const op = t.kind === "punct" ? FACTOR.get(t.text) : undefined;
+      const op = t.kind === "punct" ? ops.get(t.text) : undefined;
       if (!op) return l;
       this.next();
-      l = { type: "op", op, args: [l, this.unary()], loc: t.loc };
+      l = { type: "op", op, args: [l, operand()], loc: t.loc };
     }
   }
   private unary(): Term {
