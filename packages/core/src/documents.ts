@@ -154,6 +154,33 @@ export function plainScalarValue(source: string): unknown {
   return value;
 }
 
+/**
+ * A document its caller decoded (from another parser's tree, or from a value it built), with the
+ * caller's way from paths to file offsets. The yaml package's nodes, which only fixes need, come
+ * from parsing the document's text on first use.
+ */
+export function decodedDocument(text: string, raw: RawDocument, value: unknown, spanOf: LintDocument['spanOf']): LintDocument {
+  let parsed: LintDocument | undefined;
+  return {
+    index: raw.index,
+    start: raw.start,
+    end: raw.end,
+    value,
+    error: null,
+    spanOf,
+    yaml: () => (parsed ??= parseRawDocument(text, raw)).yaml(),
+  };
+}
+
+/**
+ * Sets a field of a decoded map as the yaml package's toJS does, for callers that decode a
+ * document themselves: `__proto__` and other inherited names become own properties.
+ */
+export function setDecodedField(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
+}
+
 function resolverFromSchema(): { tags: ScalarTag[]; options: Document.Parsed['options'] } {
   const { schema, options } = parseDocument('', parseOptions);
   const tags = schema.tags.filter((tag): tag is ScalarTag => tag.default === true && 'test' in tag && tag.test instanceof RegExp);

@@ -20,6 +20,6 @@ export { podSpecSites, resourcesOf, sitesOf, resourceInfo, type PodSpecSite, typ
 export { apiServerView, type PodView, type ContainerView } from './view.js';
 export { applyFixes, applyEdits } from './fixes.js';
 export { LineIndex, formatPath, parsePath, spanOffsets, spanInTree, nodeAtPath, type PathTree, type PathSegment } from './positions.js';
-export { readDocuments, splitDocuments, mayHoldPodSpec, parseRawDocument, plainScalarValue, type LintDocument, type RawDocument, type DocumentSet } from './documents.js';
+export { readDocuments, splitDocuments, mayHoldPodSpec, parseRawDocument, decodedDocument, plainScalarValue, setDecodedField, type LintDocument, type RawDocument, type DocumentSet } from './documents.js';
 export { kubernetesVersions, workloadKinds, heuristics } from './generated/data.js';
 export type { KubernetesVersionsTable, WorkloadKindsTable, HeuristicsTable } from './data-types.js';

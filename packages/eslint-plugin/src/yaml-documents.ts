@@ -11,14 +11,15 @@
  * decoded document is parsed only when a rule builds a fix.
  */
 import {
+  decodedDocument,
   mayHoldPodSpec,
   parseRawDocument,
   plainScalarValue,
+  setDecodedField,
   spanInTree,
   splitDocuments,
   type DocumentSet,
   type LintDocument,
-  type PathSegment,
   type PathTree,
   type RawDocument,
 } from '@sidecar-lint/core';
@@ -108,10 +109,7 @@ function decode(node: YamlAstNode | null, depth: number): unknown {
       }
       const value = decode(pair.value, depth + 1);
       if (value === outside) return outside;
-      const name = key === null ? '' : String(key);
-      // As the yaml package does: `__proto__` and other inherited names become own properties.
-      if (name in map) Object.defineProperty(map, name, { value, writable: true, enumerable: true, configurable: true });
-      else map[name] = value;
+      setDecodedField(map, key === null ? '' : String(key), value);
     }
     return map;
   }
@@ -146,19 +144,6 @@ function emptyValue(pair: YamlAstPair): YamlAstNode {
   return { type: 'YAMLEmptyValue', range: [pair.range[1], pair.range[1]] };
 }
 
-function decodedDocument(text: string, raw: RawDocument, content: YamlAstNode, value: unknown): LintDocument {
-  let parsed: LintDocument | undefined;
-  return {
-    index: raw.index,
-    start: raw.start,
-    end: raw.end,
-    value,
-    error: null,
-    spanOf: (segments: readonly PathSegment[], span) => spanInTree(astTree, text, content, segments, span),
-    yaml: () => (parsed ??= parseRawDocument(text, raw)).yaml(),
-  };
-}
-
 /** The tree's document whose content starts inside each of the core's documents (null: none, or more than one). */
 function contentByDocument(raws: readonly RawDocument[], program: YamlAstProgram): Map<RawDocument, YamlAstNode | null> {
   const out = new Map<RawDocument, YamlAstNode | null>();
@@ -190,7 +175,7 @@ export function documentsFromAst(text: string, program: YamlAstProgram): Documen
       if (!mayHoldPodSpec(text, raw.start, raw.end)) continue;
       const content = contents.get(raw);
       const decoded = content ? decodeContent(content) : null;
-      yield decoded ? decodedDocument(text, raw, content!, decoded.value) : parseRawDocument(text, raw);
+      yield decoded ? decodedDocument(text, raw, decoded.value, (segments, span) => spanInTree(astTree, text, content!, segments, span)) : parseRawDocument(text, raw);
     }
   }
   return { total: raws.length, parsed: documents() };

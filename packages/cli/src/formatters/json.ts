@@ -6,19 +6,8 @@
 import type { FileResult, Finding, ResolvedTarget, SuppressedFinding } from '@sidecar-lint/core';
 import type { Formatter, ReportContext } from './types.js';
 
-export interface JsonFinding {
-  ruleId: string;
-  severity: Finding['severity'];
-  message: string;
-  path: string | null;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  document: number;
-  item?: number;
-  versions: string[];
-  resource: Finding['resource'];
+/** A finding as the report shows it: the core's, without offsets and edits. */
+export interface JsonFinding extends Omit<Finding, 'offset' | 'endOffset' | 'fix' | 'suggestions'> {
   fixable: boolean;
   fix?: { description: string };
   suggestions: string[];

@@ -9,14 +9,15 @@
  * image leaves the parse to the core.
  */
 import {
+  decodedDocument,
   formatPath,
   mayHoldPodSpec,
   parseRawDocument,
   plainScalarValue,
+  setDecodedField,
   spanInTree,
   type DocumentSet,
   type Finding,
-  type LintDocument,
   type PathSegment,
   type PathTree,
 } from '@sidecar-lint/core';
@@ -85,15 +86,7 @@ export class JsonImage {
     if (!mayHoldPodSpec(text, 0, text.length)) return { total: 1, parsed: [] };
     if (!this.decoded) return { total: 1, parsed: [parseRawDocument(text, raw)] };
     const { value, root } = this.decoded;
-    let parsed: LintDocument | undefined;
-    const document: LintDocument = {
-      ...raw,
-      value,
-      error: null,
-      spanOf: (segments, span) => spanInTree(imageTree, text, root, segments, span),
-      yaml: () => (parsed ??= parseRawDocument(text, raw)).yaml(),
-    };
-    return { total: 1, parsed: [document] };
+    return { total: 1, parsed: [decodedDocument(text, raw, value, (segments, span) => spanInTree(imageTree, text, root, segments, span))] };
   }
 
   /** False when the value is left out (undefined, or an absent stand-in). */
@@ -169,9 +162,7 @@ export class JsonImage {
           // A key written twice is the core's duplicate-key error.
           if (fields.has(child.key) || !plainText.test(child.key) || written.value === uncertain) exact = false;
           fields.set(child.key, { key: keyRange, node: written.node });
-          // As the yaml package does: `__proto__` and other inherited names become own properties.
-          if (child.key in object) Object.defineProperty(object, child.key, { value: written.value, writable: true, enumerable: true, configurable: true });
-          else object[child.key] = written.value;
+          setDecodedField(object, child.key, written.value);
         }
         this.text += '}';
         return { node: { range: [start, this.text.length], fields }, value: exact ? object : uncertain };
